@@ -1,0 +1,33 @@
+package org.ssdbench.bench;
+
+import java.nio.file.Path;
+import org.ssdbench.model.ImageBatch;
+import org.ssdbench.model.LoadedModel;
+import org.ssdbench.model.ModelLoader;
+import org.ssdbench.model.SsdMobileNetV2Generator;
+import org.ssdbench.model.SyntheticImage;
+
+/**
+ * What a benchmark's {@code model}, {@code batch} and {@code scoreThreshold} params ask for, turned into a graph and a batch
+ * of images. {@code model} is {@code generated} (the suite's synthetic-weight graph, seed 42) or the path of a frozen
+ * {@code frozen_inference_graph.pb}; {@code image} is {@code synthetic} or the path of a JPEG/PNG.
+ */
+public record ModelRequest(String model, int batch, float scoreThreshold, String image) {
+  public static final String GENERATED = "generated";
+  public static final String SYNTHETIC = "synthetic";
+  public static final long SEED = 42;
+
+  public LoadedModel load() {
+    if (GENERATED.equals(model)) {
+      return SsdMobileNetV2Generator.generate(batch, scoreThreshold, SEED);
+    }
+    return ModelLoader.load(Path.of(model));
+  }
+
+  public ImageBatch images() {
+    if (SYNTHETIC.equals(image)) {
+      return SyntheticImage.batch(batch, 300, 300, SEED);
+    }
+    return org.ssdbench.model.ImageFiles.read(Path.of(image), batch);
+  }
+}

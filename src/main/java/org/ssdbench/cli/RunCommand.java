@@ -1,0 +1,148 @@
+package org.ssdbench.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.openjdk.jmh.results.RunResult;
+import org.ssdbench.bench.EndToEndBenchmark;
+import org.ssdbench.bench.JmhLauncher;
+import org.ssdbench.bench.ModelRequest;
+import org.ssdbench.bench.Profile;
+import org.ssdbench.bench.Summary;
+import org.ssdbench.bench.TraceAnalysis;
+import org.ssdbench.engine.tf.CudaLibraries;
+import org.ssdbench.engine.tf.TfDevices;
+import org.ssdbench.model.LoadedModel;
+import org.ssdbench.placement.Placement;
+import org.ssdbench.results.Environment;
+import org.ssdbench.results.EnvironmentFile;
+import org.ssdbench.results.EnvironmentProbe;
+import org.ssdbench.results.RunFolder;
+import org.ssdbench.results.RunFolders;
+import org.tensorflow.TensorFlow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs the suite into a new results folder: env.json, the traced analysis of each TF configuration, then the JMH
+ * end-to-end benchmarks, and a summary. Configurations this machine cannot run are skipped with the reason.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run the benchmarks into a new results folder (never overwrites one).")
+final class RunCommand implements Callable<Integer> {
+  @Option(names = "--results", defaultValue = "results", description = "Parent folder of run folders (default: ${DEFAULT-VALUE}).")
+  Path results;
+
+  @Option(names = "--out", description = "Run folder to create; default: <results>/<host>-<gpu>-<timestamp>.")
+  Path out;
+
+  @Option(names = "--profile", defaultValue = "quick", description = "quick (minutes, batch 1) or full (batch 1, 8, 32; longer).")
+  String profile;
+
+  @Option(names = "--configs", split = ",", description = "TF configurations to run (default: all this machine can run): ${COMPLETION-CANDIDATES}")
+  List<String> configs;
+
+  @Option(names = "--batch", split = ",", description = "Batch sizes; overrides the profile's.")
+  List<Integer> batches;
+
+  @Option(names = "--model", defaultValue = ModelRequest.GENERATED, description = "'generated' or a frozen_inference_graph.pb path.")
+  String model;
+
+  @Option(names = "--image", defaultValue = ModelRequest.SYNTHETIC, description = "'synthetic' or a JPEG/PNG path.")
+  String image;
+
+  @Option(names = "--score-threshold", defaultValue = "0.3", description = "NMS score threshold of the generated graph (0.3 or 1e-8).")
+  float scoreThreshold;
+
+  @Option(names = "--no-trace", description = "Skip the traced analysis runs.")
+  boolean noTrace;
+
+  @Option(names = "--jvm-arg", description = "Extra JVM argument for the benchmark forks (repeatable).")
+  List<String> jvmArgs = new ArrayList<>();
+
+  private final PrintStream log = System.out;
+
+  @Override
+  public Integer call() throws Exception {
+    Profile chosen = Profile.byName(profile);
+    if (batches != null && !batches.isEmpty()) {
+      chosen = chosen.withBatches(batches);
+    }
+    List<Placement> tfConfigs = tfConfigs();
+    LoadedModel loaded = new ModelRequest(model, chosen.batches().get(0), scoreThreshold, image).load();
+    RunFolder folder = createFolder(loaded);
+    if (!noTrace && !tfConfigs.isEmpty()) {
+      new TraceAnalysis(loaded.graphDef(), new ModelRequest(model, chosen.batches().get(0), scoreThreshold, image).images(), log)
+          .run(tfConfigs, folder);
+    }
+    Summary summary = new Summary(List.of());
+    if (!tfConfigs.isEmpty()) {
+      summary = summary.plus(endToEnd(tfConfigs, chosen, folder));
+    }
+    summary.print(log);
+    int missing = countMissing(tfConfigs, chosen, summary);
+    log.printf("%nResults in %s%n", folder.dir());
+    return missing == 0 ? 0 : 3;
+  }
+
+  private List<Placement> tfConfigs() {
+    List<Placement> wanted = configs == null
+        ? List.of(Placement.values())
+        : configs.stream().map(Placement::byName).toList();
+    CudaLibraries.preload();
+    String whyNoGpu = TfDevices.whyNoGpu();
+    List<Placement> runnable = new ArrayList<>();
+    for (Placement p : wanted) {
+      if (p.usesGpu() && !whyNoGpu.isEmpty()) {
+        log.printf("SKIPPED %s: %s%n", p.configName(), whyNoGpu);
+      } else {
+        runnable.add(p);
+      }
+    }
+    return runnable;
+  }
+
+  private RunFolder createFolder(LoadedModel loaded) throws Exception {
+    Environment env = EnvironmentProbe.probe(TensorFlow.version(), null, loaded.source(), loaded.sha256());
+    Path dir = out != null ? out : results.resolve(RunFolders.name(env, LocalDateTime.now()));
+    RunFolder folder = RunFolders.create(dir);
+    EnvironmentFile.write(env, folder.env());
+    log.printf("Model: %s (sha256 %s)%nGPU: %s%nWrote environment to %s%n", loaded.source(), loaded.sha256(),
+        env.gpuName() == null ? "none" : env.gpuName(), folder.env());
+    CudaLibraries.report().forEach(line -> log.println("  " + line));
+    return folder;
+  }
+
+  private Summary endToEnd(List<Placement> tfConfigs, Profile chosen, RunFolder folder) throws Exception {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    params.put("config", tfConfigs.stream().map(Placement::configName).toList());
+    params.put("batch", chosen.batches().stream().map(String::valueOf).toList());
+    params.put("model", List.of(model));
+    params.put("scoreThreshold", List.of(String.valueOf(scoreThreshold)));
+    params.put("image", List.of(image));
+    Path json = folder.jmhJson("e2e");
+    Collection<RunResult> results = JmhLauncher.run(EndToEndBenchmark.class, params, chosen, json, jvmArgs);
+    log.printf("Wrote JMH results to %s%n", json);
+    return Summary.of(results);
+  }
+
+  private int countMissing(List<Placement> tfConfigs, Profile chosen, Summary summary) {
+    int missing = 0;
+    for (Placement p : tfConfigs) {
+      for (int batch : chosen.batches()) {
+        boolean present = summary.rows().stream().anyMatch(r -> r.config().equals(p.configName()) && r.batch() == batch);
+        if (!present) {
+          missing++;
+          log.printf("NO RESULT for %s at batch %d: its trial failed (see the JMH output above)%n", p.configName(), batch);
+        }
+      }
+    }
+    return missing;
+  }
+}
