@@ -2,9 +2,9 @@ package org.ssdbench.report.csv;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.ssdbench.report.analysis.GpuTime;
 import org.ssdbench.report.jmh.BenchmarkResult;
 import org.ssdbench.report.jmh.Metric;
 import org.ssdbench.results.Environment;
@@ -55,7 +55,7 @@ public record CsvRow(
     Metric primary = result.primary();
     Map<String, String> secondary = new LinkedHashMap<>();
     result.secondary().forEach((name, metric) -> secondary.put(name, metric.score() + " " + metric.unit()));
-    Map.Entry<String, Metric> gpu = gpuTime(result);
+    Map.Entry<String, Metric> gpu = GpuTime.of(result).orElse(null);
     return new CsvRow(
         run,
         result.benchmark(),
@@ -78,13 +78,5 @@ public record CsvRow(
         gpu == null ? null : gpu.getValue().unit(),
         secondary,
         EnvColumns.of(env));
-  }
-
-  /** The first secondary metric named like {@code gpuTimeMs}, {@code gpu_time} or {@code gpuTime}; null if none. */
-  static Map.Entry<String, Metric> gpuTime(BenchmarkResult result) {
-    return result.secondary().entrySet().stream()
-        .filter(e -> e.getKey().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "").startsWith("gputime"))
-        .findFirst()
-        .orElse(null);
   }
 }
