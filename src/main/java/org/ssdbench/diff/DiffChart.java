@@ -15,6 +15,9 @@ import org.ssdbench.report.chart.ChartStyle;
  * the practical threshold.
  */
 public final class DiffChart {
+  /** Params shown by value alone, in this order; others (but signature) are shown as k=v. */
+  private static final List<String> NAMED = List.of("config", "op", "device", "variant");
+
   private DiffChart() {}
 
   public static CategoryChart of(List<Comparison> comparisons, String title, double threshold) {
@@ -24,7 +27,7 @@ public final class DiffChart {
     }
     Map<String, String> labels = labels(compared);
     List<String> categories = compared.stream().map(c -> labels.get(key(c))).distinct().toList();
-    CategoryChart chart = ChartStyle.barChart(title, "benchmark", "change of median vs baseline (%)");
+    CategoryChart chart = ChartStyle.barChart(title, "benchmark", "median change (%), < 0: lower");
     Map<String, List<Comparison>> byRun = compared.stream()
         .collect(Collectors.groupingBy(Comparison::run, LinkedHashMap::new, Collectors.toList()));
     byRun.forEach((run, rows) -> {
@@ -46,14 +49,17 @@ public final class DiffChart {
     return chart;
   }
 
-  /** Short labels: the param values (signatures left out) or the method; the class name added where they clash. */
+  /** Short labels from the params (signatures left out) or the method; the class name added where they clash. */
   private static Map<String, String> labels(List<Comparison> comparisons) {
     Map<String, String> labels = new LinkedHashMap<>();
     for (Comparison c : comparisons) {
-      String label = c.params().entrySet().stream()
-          .filter(e -> !e.getKey().equals("signature"))
-          .map(Map.Entry::getValue)
+      String named = NAMED.stream().map(c.params()::get).filter(java.util.Objects::nonNull)
           .collect(Collectors.joining(" "));
+      String others = c.params().entrySet().stream()
+          .filter(e -> !NAMED.contains(e.getKey()) && !e.getKey().equals("signature"))
+          .map(e -> e.getKey() + "=" + e.getValue())
+          .collect(Collectors.joining(" "));
+      String label = (named + " " + others).trim();
       labels.put(key(c), (label.isEmpty() ? c.name() : label) + (c.mode().equals("thrpt") ? " (thrpt)" : ""));
     }
     Map<String, Long> counts = labels.values().stream().collect(Collectors.groupingBy(l -> l, Collectors.counting()));

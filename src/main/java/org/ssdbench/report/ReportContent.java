@@ -10,7 +10,6 @@ import org.ssdbench.report.analysis.EndToEnd;
 import org.ssdbench.report.analysis.OpTiming;
 import org.ssdbench.report.analysis.Verdict;
 import org.ssdbench.report.csv.CsvRow;
-import org.ssdbench.report.csv.ParamsCodec;
 import org.ssdbench.report.doc.Block;
 import org.ssdbench.report.run.RunData;
 import org.ssdbench.results.Environment;
@@ -133,14 +132,20 @@ final class ReportContent {
     }
     List<List<String>> table = new ArrayList<>();
     for (CsvRow r : rows) {
-      table.add(List.of(r.name(), ParamsCodec.encode(r.params()), r.mode(), Numbers.format(r.score()),
+      table.add(List.of(r.name(), readable(r.params()), r.mode(), Numbers.format(r.score()),
           Numbers.format(r.error()), r.unit(), Numbers.format(r.p50()), Numbers.format(r.p99()),
           Long.toString(r.samples()), Numbers.format(r.gpuTime())));
     }
     return List.of(
-        new Block.Paragraph("Every JMH result of the run, as in results.csv."),
+        new Block.Paragraph("Every JMH result of the run; results.csv has them all with every column."),
         new Block.Table(
             List.of("benchmark", "params", "mode", "score", "\u00b1 error", "unit", "p50", "p99", "samples", "GPU time"),
             table));
+  }
+
+  /** Params for reading, {@code k=v, k=v}; results.csv keeps the escaped form that round-trips. */
+  private static String readable(java.util.Map<String, String> params) {
+    return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 }

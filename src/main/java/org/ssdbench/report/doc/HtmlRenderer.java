@@ -17,8 +17,8 @@ public final class HtmlRenderer {
       "h2{font-size:1.35em;margin-top:1.8em;border-bottom:1px solid #ddd;padding-bottom:4px}",
       "h3{font-size:1.1em;margin-top:1.4em}",
       ".scroll{overflow-x:auto;margin:8px 0 16px}",
-      "table{border-collapse:collapse;font-size:0.88em}",
-      "th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}",
+      "table{border-collapse:collapse;font-size:0.85em}",
+      "th,td{border:1px solid #ccc;padding:4px 7px;text-align:left;vertical-align:top;overflow-wrap:break-word}",
       "th{background:#eef1fb}tr:nth-child(even) td{background:#fafafa}",
       "td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}",
       "figure{margin:12px 0 24px}figure img{width:100%;max-width:1100px;height:auto;border:1px solid #eee}",
@@ -51,12 +51,26 @@ public final class HtmlRenderer {
     html.append("<div class=\"scroll\"><table>\n<thead><tr>");
     t.header().forEach(h -> html.append("<th>").append(escape(h)).append("</th>"));
     html.append("</tr></thead>\n<tbody>\n");
+    boolean[] numeric = numericColumns(t);
     for (List<String> row : t.rows()) {
       html.append("<tr>");
-      row.forEach(cell -> html.append(isNumber(cell) ? "<td class=\"num\">" : "<td>").append(escape(cell)).append("</td>"));
+      for (int i = 0; i < row.size(); i++) {
+        html.append(numeric[i] ? "<td class=\"num\">" : "<td>").append(escape(row.get(i))).append("</td>");
+      }
       html.append("</tr>\n");
     }
     html.append("</tbody></table></div>\n");
+  }
+
+  /** Columns whose non-empty cells are all numbers are right-aligned. */
+  private static boolean[] numericColumns(Block.Table t) {
+    boolean[] numeric = new boolean[t.header().size()];
+    for (int i = 0; i < numeric.length; i++) {
+      int column = i;
+      numeric[i] = t.rows().stream().map(r -> r.get(column)).allMatch(c -> c.isEmpty() || isNumber(c))
+          && t.rows().stream().anyMatch(r -> !r.get(column).isEmpty());
+    }
+    return numeric;
   }
 
   private static boolean isNumber(String cell) {
