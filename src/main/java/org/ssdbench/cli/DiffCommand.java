@@ -1,6 +1,7 @@
 package org.ssdbench.cli;
 
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.ssdbench.diff.DiffTable;
 import org.ssdbench.diff.RunComparator;
 import org.ssdbench.diff.RunLabels;
 import org.ssdbench.report.chart.ChartFiles;
+import org.ssdbench.report.jmh.JmhFormatException;
 import org.ssdbench.report.run.RunData;
 import org.ssdbench.report.run.RunLoader;
 import picocli.CommandLine.Command;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Compares run folders benchmark by benchmark (same name, mode and params) with the first as baseline:",
-      "ratio of medians with a 95% bootstrap interval, Mann-Whitney U p-value, '~' when not significant (p >= 0.05)",
+      "ratio of medians with a 95%% bootstrap interval, Mann-Whitney U p-value, '~' when not significant (p >= 0.05)",
       "or within the threshold. Prints the table; writes diff.csv and diff.png/.svg into --out."
     })
 final class DiffCommand implements Callable<Integer> {
@@ -47,8 +49,13 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     RunComparator comparator = new RunComparator(threshold);
     List<RunData> data = new ArrayList<>();
-    for (Path run : runs) {
-      data.add(new RunLoader().load(run));
+    try {
+      for (Path run : runs) {
+        data.add(new RunLoader().load(run));
+      }
+    } catch (JmhFormatException | NoSuchFileException e) {
+      System.err.println(e.getMessage());
+      return 1;
     }
     Path dir = out != null ? out : defaultOut(data);
     if (!force && hasFiles(dir)) {

@@ -1,11 +1,13 @@
 package org.ssdbench.cli;
 
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ssdbench.report.PlotCopier;
 import org.ssdbench.report.ReportExistsException;
 import org.ssdbench.report.ReportWriter;
+import org.ssdbench.report.jmh.JmhFormatException;
 import org.ssdbench.results.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +37,7 @@ final class ReportCommand implements Callable<Integer> {
     List<Path> written;
     try {
       written = new ReportWriter(force).write(new RunFolder(runDir));
-    } catch (ReportExistsException e) {
+    } catch (ReportExistsException | JmhFormatException | NoSuchFileException e) {
       System.err.println(e.getMessage());
       return 1;
     }

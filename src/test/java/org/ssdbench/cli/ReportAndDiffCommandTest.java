@@ -64,6 +64,17 @@ final class ReportAndDiffCommandTest {
   }
 
   @Test
+  void reportNamesABrokenJmhFileWithoutAStackTrace() throws IOException {
+    Path run = Files.createDirectories(dir.resolve("broken"));
+    Files.copy(Fixtures.resource("jmh/truncated.json"), run.resolve("jmh-e2e.json"));
+
+    Result result = execute("report", run.toString());
+
+    assertThat(result.code).isEqualTo(1);
+    assertThat(result.err).contains("jmh-e2e.json").contains("line ").doesNotContain("\tat ");
+  }
+
+  @Test
   void bothCommandsAreRegistered() {
     assertThat(Main.commandNames()).contains("report", "diff");
   }
