@@ -1,0 +1,77 @@
+package org.ssdbench.diff;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.CategoryChart;
+import org.ssdbench.report.chart.ChartStyle;
+
+/**
+ * Percent change of each benchmark's median against the baseline (negative: smaller score; for time modes that is
+ * faster), one bar series per compared run, error bars from the bootstrap interval (its wider side), dashed lines at
+ * the practical threshold.
+ */
+public final class DiffChart {
+  /** Params shown by value alone, in this order; others (but signature) are shown as k=v. */
+  private static final List<String> NAMED = List.of("config", "op", "device", "variant");
+
+  private DiffChart() {}
+
+  public static CategoryChart of(List<Comparison> comparisons, String title, double threshold) {
+    List<Comparison> compared = comparisons.stream().filter(c -> !Double.isNaN(c.ratio())).toList();
+    if (compared.isEmpty()) {
+      throw new IllegalArgumentException("No benchmark is in both runs; nothing to chart");
+    }
+    Map<String, String> labels = labels(compared);
+    List<String> categories = compared.stream().map(c -> labels.get(key(c))).distinct().toList();
+    CategoryChart chart = ChartStyle.barChart(title, "benchmark", "median change (%), < 0: lower");
+    Map<String, List<Comparison>> byRun = compared.stream()
+        .collect(Collectors.groupingBy(Comparison::run, LinkedHashMap::new, Collectors.toList()));
+    byRun.forEach((run, rows) -> {
+      List<Double> change = new ArrayList<>();
+      List<Double> error = new ArrayList<>();
+      for (String category : categories) {
+        Comparison c = rows.stream().filter(r -> labels.get(key(r)).equals(category)).findFirst().orElse(null);
+        change.add(c == null ? 0.0 : (c.ratio() - 1) * 100);
+        error.add(c == null || Double.isNaN(c.ciLow())
+            ? 0.0
+            : Math.max(c.ratio() - c.ciLow(), c.ciHigh() - c.ratio()) * 100);
+      }
+      chart.addSeries(run + " vs " + rows.get(0).baselineRun(), categories, change, error);
+    });
+    chart.getStyler().setXAxisLabelRotation(categories.size() > 6 ? 45 : 0);
+    chart.getStyler().setYAxisDecimalPattern("0.#");
+    chart.addAnnotation(new AnnotationLine(threshold * 100, false, false));
+    chart.addAnnotation(new AnnotationLine(-threshold * 100, false, false));
+    return chart;
+  }
+
+  /** Short labels from the params (signatures left out) or the method; the class name added where they clash. */
+  private static Map<String, String> labels(List<Comparison> comparisons) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (Comparison c : comparisons) {
+      String named = NAMED.stream().map(c.params()::get).filter(java.util.Objects::nonNull)
+          .collect(Collectors.joining(" "));
+      String others = c.params().entrySet().stream()
+          .filter(e -> !NAMED.contains(e.getKey()) && !e.getKey().equals("signature"))
+          .map(e -> e.getKey() + "=" + e.getValue())
+          .collect(Collectors.joining(" "));
+      String label = (named + " " + others).trim();
+      labels.put(key(c), (label.isEmpty() ? c.name() : label) + (c.mode().equals("thrpt") ? " (thrpt)" : ""));
+    }
+    Map<String, Long> counts = labels.values().stream().collect(Collectors.groupingBy(l -> l, Collectors.counting()));
+    Map<String, String> unique = new LinkedHashMap<>();
+    for (Comparison c : comparisons) {
+      String label = labels.get(key(c));
+      unique.put(key(c), counts.get(label) > 1 ? c.name() + " " + label : label);
+    }
+    return unique;
+  }
+
+  private static String key(Comparison c) {
+    return c.benchmark() + c.mode() + c.params();
+  }
+}

@@ -1,0 +1,53 @@
+package org.ssdbench.diff;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.ssdbench.report.csv.ParamsCodec;
+
+/** Formats comparisons as a fixed-width text table for the terminal. */
+public final class DiffTable {
+  private DiffTable() {}
+
+  public static String format(List<Comparison> comparisons) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"benchmark", "params", "mode", "unit", "baseline", "median A", "run", "median B",
+        "B/A [95% CI]", "p", "change"});
+    for (Comparison c : comparisons) {
+      rows.add(new String[] {c.name(), ParamsCodec.encode(c.params()), c.mode(), c.unit(), c.baselineRun(),
+          number(c.baselineMedian()), c.run(), number(c.median()), ratio(c), p(c.pValue()), c.change().symbol()});
+    }
+    int[] widths = new int[rows.get(0).length];
+    rows.forEach(r -> {
+      for (int i = 0; i < r.length; i++) {
+        widths[i] = Math.max(widths[i], r[i].length());
+      }
+    });
+    StringBuilder out = new StringBuilder();
+    for (String[] r : rows) {
+      for (int i = 0; i < r.length; i++) {
+        out.append(String.format(Locale.ROOT, "%-" + widths[i] + "s", r[i])).append(i + 1 < r.length ? "  " : "");
+      }
+      out.append(System.lineSeparator());
+    }
+    return out.toString();
+  }
+
+  static String ratio(Comparison c) {
+    if (Double.isNaN(c.ratio())) {
+      return "";
+    }
+    String ratio = String.format(Locale.ROOT, "%.3f", c.ratio());
+    return Double.isNaN(c.ciLow())
+        ? ratio
+        : ratio + String.format(Locale.ROOT, " [%.3f, %.3f]", c.ciLow(), c.ciHigh());
+  }
+
+  private static String number(double value) {
+    return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.4g", value);
+  }
+
+  private static String p(double value) {
+    return Double.isNaN(value) ? "" : value < 1e-4 ? "<1e-4" : String.format(Locale.ROOT, "%.4f", value);
+  }
+}

@@ -1,0 +1,36 @@
+package org.ssdbench.report.analysis;
+
+import java.util.Objects;
+
+/**
+ * One op's time on the CPU and on the GPU, in microseconds; NaN where that device or variant did not run.
+ *
+ * @param op e.g. {@code Conv2D}
+ * @param signature the shapes and attributes it ran with
+ * @param cpuMicros the CPU time
+ * @param gpuHostFedMicros the GPU time with inputs copied from the host each call
+ * @param gpuDeviceResidentMicros the GPU time with inputs already on the device
+ */
+public record OpTiming(
+    String op, String signature, double cpuMicros, double gpuHostFedMicros, double gpuDeviceResidentMicros) {
+
+  public OpTiming {
+    Objects.requireNonNull(op, "op");
+    signature = signature == null ? "" : signature;
+  }
+
+  /** CPU time over host-fed GPU time: above 1 the GPU is faster. NaN without both. */
+  public double cpuOverGpuHostFed() {
+    return cpuMicros / gpuHostFedMicros;
+  }
+
+  /** CPU time over device-resident GPU time: above 1 the GPU is faster. NaN without both. */
+  public double cpuOverGpuDeviceResident() {
+    return cpuMicros / gpuDeviceResidentMicros;
+  }
+
+  /** {@code op} with its signature in brackets, for labels. */
+  public String label() {
+    return signature.isEmpty() ? op : op + " [" + signature + "]";
+  }
+}

@@ -1,0 +1,57 @@
+package org.ssdbench.report.chart;
+
+import java.util.DoubleSummaryStatistics;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import org.knowm.xchart.CategoryChart;
+import org.ssdbench.report.analysis.OpTiming;
+
+/**
+ * Per-op time on the CPU and on the GPU (host-fed and device-resident) as grouped bars on a log axis. Each op's label
+ * carries the ratio CPU / GPU host-fed: above 1 the GPU is faster. A log axis cannot draw a missing bar, so an op that
+ * lacks a device the others have is left out of the chart (the report's table still lists it).
+ */
+public final class OpChart {
+  private record Series(String name, ToDoubleFunction<OpTiming> value) {}
+
+  private static final List<Series> SERIES = List.of(
+      new Series("CPU", OpTiming::cpuMicros),
+      new Series("GPU, host-fed", OpTiming::gpuHostFedMicros),
+      new Series("GPU, device-resident", OpTiming::gpuDeviceResidentMicros));
+
+  private OpChart() {}
+
+  public static CategoryChart of(List<OpTiming> ops, ChartCaption caption) {
+    LatencyChart.requireData(ops, "per-op");
+    CategoryChart chart = ChartStyle.barChart(
+        caption.title("Per-op time, CPU vs GPU (log scale)"),
+        "op (ratio = CPU time / GPU host-fed time; > 1: GPU faster)",
+        "time per call (\u00b5s, log scale)");
+    List<ToDoubleFunction<OpTiming>> measured = SERIES.stream()
+        .map(Series::value)
+        .filter(value -> ops.stream().anyMatch(op -> !Double.isNaN(value.applyAsDouble(op))))
+        .toList();
+    List<OpTiming> complete = ops.stream()
+        .filter(op -> measured.stream().allMatch(value -> !Double.isNaN(value.applyAsDouble(op))))
+        .toList();
+    LatencyChart.requireData(complete, "per-op with every device measured");
+    List<String> labels = complete.stream().map(OpChart::label).toList();
+    for (Series series : SERIES) {
+      if (measured.contains(series.value())) {
+        chart.addSeries(series.name(), labels, complete.stream().map(series.value()::applyAsDouble).toList());
+      }
+    }
+    DoubleSummaryStatistics range = complete.stream()
+        .flatMapToDouble(op -> measured.stream().mapToDouble(value -> value.applyAsDouble(op)))
+        .summaryStatistics();
+    ChartStyle.logAxis(chart, range.getMin(), range.getMax());
+    ChartStyle.tiltLabelsBeyond(chart, labels.size(), 5);
+    return chart;
+  }
+
+  private static String label(OpTiming op) {
+    double ratio = op.cpuOverGpuHostFed();
+    return Double.isNaN(ratio) ? op.op() : op.op() + String.format(Locale.ROOT, " (%.2fx)", ratio);
+  }
+}

@@ -1,0 +1,112 @@
+package org.ssdbench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ssdbench.results.RunFolder;
+import org.ssdbench.testing.Fixtures;
+
+final class ReportWriterTest {
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void headless() {
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  @Test
+  void writesCsvChartsMarkdownAndOneSelfContainedHtml() throws IOException {
+    RunFolder run = new RunFolder(Fixtures.copyOfRun("h100-run", dir));
+
+    List<Path> written = new ReportWriter(false).write(run);
+
+    assertThat(written).extracting(p -> p.getFileName().toString()).containsExactly(
+        "results.csv", "latency.png", "latency.svg", "speedup.png", "speedup.svg", "percentiles.png",
+        "percentiles.svg", "ops.png", "ops.svg", "report.md", "report.html");
+    assertThat(written).allSatisfy(p -> assertThat(p).startsWith(run.report()).isNotEmptyFile());
+    String html = Files.readString(run.report().resolve("report.html"));
+    assertThat(html).contains("data:image/png;base64,").doesNotContain("src=\"http").doesNotContain("<link");
+    assertThat(html).contains("NVIDIA H100 80GB HBM3").contains("reproduced");
+    String md = Files.readString(run.report().resolve("report.md"));
+    assertThat(md).contains("![Speedup over tf-gpu").contains("(speedup.png)");
+    assertThat(md).contains("| tf-gpu | EndToEndBenchmark.infer | sample |");
+    assertThat(md).contains("Placement: nodes per device per configuration").contains("Top op types in the trace of tf-gpu")
+        .contains("Host-device copies").contains("| 1,204,512 |");
+  }
+
+  @Test
+  void givesTheVerdictWithTheMeasuredNumbers() throws IOException {
+    RunFolder run = new RunFolder(Fixtures.copyOfRun("h100-run", dir));
+
+    new ReportWriter(false).write(run);
+
+    String md = Files.readString(run.report().resolve("report.md"));
+    assertThat(md).containsPattern(
+        "\\| NMS block on CPU \\(step 1\\) \\| tf-gpu / tf-gpu-postproc-cpu \\| 1\\.30x \\| 1\\.\\d\\dx \\| reproduced \\|");
+    assertThat(md).containsPattern(
+        "\\| TensorRT \\(step 2\\) \\| tf-gpu / trt-fp16-graph \\| 4\\.00x \\| 5\\.\\d\\dx \\| reproduced \\| [0-9.]+ ms /");
+  }
+
+  @Test
+  void refusesToOverwriteAnExistingReportUnlessForced() throws IOException {
+    RunFolder run = new RunFolder(Fixtures.copyOfRun("h100-run", dir));
+    Files.createDirectories(run.report());
+    Path mine = Files.writeString(run.report().resolve("report.md"), "my notes");
+
+    assertThatThrownBy(() -> new ReportWriter(false).write(run))
+        .isInstanceOf(ReportExistsException.class)
+        .hasMessageContaining(run.report().toString())
+        .hasMessageContaining("--force");
+    assertThat(mine).hasContent("my notes");
+
+    new ReportWriter(true).write(run);
+    assertThat(Files.readString(mine)).startsWith("# SSD MobileNet V2 inference");
+  }
+
+  @Test
+  void statesMissingPiecesInsteadOfFailing() throws IOException {
+    Path bare = Files.createDirectories(dir.resolve("cpu-only"));
+    Files.copy(Fixtures.resource("jmh/avgt-thrpt-single-fork.json"), bare.resolve("jmh-other.json"));
+
+    List<Path> written = new ReportWriter(false).write(new RunFolder(bare));
+
+    assertThat(written).extracting(p -> p.getFileName().toString())
+        .containsExactly("results.csv", "report.md", "report.html");
+    String md = Files.readString(bare.resolve("report/report.md"));
+    assertThat(md)
+        .contains("no env.json")
+        .contains("No end-to-end results")
+        .contains("No per-op results")
+        .contains("| not measured |")
+        .contains("MapBenchmark.get")
+        .contains("has no placement.csv");
+  }
+
+  @Test
+  void copiesPlotsWithTheRunNameAndKeepsExistingOnes() throws IOException {
+    RunFolder run = new RunFolder(Fixtures.copyOfRun("h100-run", dir));
+    List<Path> written = new ReportWriter(false).write(run);
+    Path plots = dir.resolve("plots");
+    Files.createDirectories(plots);
+    Path existing = Files.writeString(plots.resolve("h100-run-latency.png"), "keep me");
+
+    PlotCopier.Copied copied = new PlotCopier(plots, false).copy(run.dir(), written);
+
+    assertThat(copied.skipped()).containsExactly(existing);
+    assertThat(existing).hasContent("keep me");
+    assertThat(copied.written()).extracting(p -> p.getFileName().toString())
+        .contains("h100-run-latency.svg", "h100-run-speedup.png", "h100-run-ops.svg")
+        .noneMatch(name -> name.endsWith(".csv") || name.endsWith(".md") || name.endsWith(".html"));
+
+    PlotCopier.Copied forced = new PlotCopier(plots, true).copy(run.dir(), written);
+    assertThat(forced.skipped()).isEmpty();
+    assertThat(Files.size(existing)).isGreaterThan(1000);
+  }
+}
