@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.ssdbench.model.ImageBatch;
 import org.ssdbench.model.LoadedModel;
 import org.ssdbench.model.ModelLoader;
-import org.ssdbench.model.SsdMobileNetV2Generator;
+import org.ssdbench.model.GeneratorOptions;
 import org.ssdbench.model.SyntheticImage;
 
 /**
@@ -19,14 +19,15 @@ public record ModelRequest(String model, int batch, float scoreThreshold, String
 
   public LoadedModel load() {
     if (GENERATED.equals(model)) {
-      return SsdMobileNetV2Generator.generate(batch, scoreThreshold, SEED);
+      return ModelLoader.generate(
+          GeneratorOptions.defaults().withSeed(SEED).withBatch(batch).withScoreThreshold(scoreThreshold));
     }
     return ModelLoader.load(Path.of(model));
   }
 
   public ImageBatch images() {
     if (SYNTHETIC.equals(image)) {
-      return SyntheticImage.batch(batch, 300, 300, SEED);
+      return SyntheticImage.create(SEED, batch, 300, 300);
     }
     return org.ssdbench.model.ImageFiles.read(Path.of(image), batch);
   }
