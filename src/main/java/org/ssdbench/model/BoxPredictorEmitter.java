@@ -98,12 +98,6 @@ final class BoxPredictorEmitter {
     Ref classes = b.concat("concat_1", 1, p.classPredictions().toArray(Ref[]::new));
     return new Ref[] {squeezed, classes};
   }
-
-  static int totalAnchors(int[] sizes) {
-    int n = 0;
-    for (int i = 0; i < sizes.length; i++) {
-      n += sizes[i] * sizes[i] * ANCHORS_PER_LOCATION[i];
-    }
     return n;
   }
 }
