@@ -98,6 +98,4 @@ final class BoxPredictorEmitter {
     Ref classes = b.concat("concat_1", 1, p.classPredictions().toArray(Ref[]::new));
     return new Ref[] {squeezed, classes};
   }
-    return n;
-  }
 }
