@@ -6,12 +6,12 @@ import org.tensorflow.proto.DataType;
 /**
  * {@code BatchMultiClassNonMaxSuppression}: a {@code map} loop over the batch; inside it the per-class NMS unrolled for
  * the 90 classes (each {@code FilterGreaterThan}, {@code ClipToWindow}, {@code non_max_suppression} and {@code Gather}
- * block), then {@code Concatenate}, {@code SortByField} (TopKV2, pinned to the CPU as the export does), the clip to 100
+ * block), then {@code Concatenate}, {@code SortByField} (TopKV2 and gathers), the clip to 100
  * and {@code PadOrClipBoxList} (a {@code tf.cond} per field, then a {@code Select} that zeroes rows past the count).
  *
  * <p>NMS is {@code NonMaxSuppressionV3} (boxes, scores, max_output_size, iou_threshold, score_threshold) or, for the 2018
  * export's op set, {@code NonMaxSuppressionV2} without the score threshold input; both see only the boxes
- * {@code FilterGreaterThan} kept.
+ * {@code FilterGreaterThan} kept. No node carries a device: placement is the placement stage's job.
  */
 final class NmsEmitter {
   static final float IOU_THRESHOLD = 0.6f;

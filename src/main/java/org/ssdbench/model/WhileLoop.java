@@ -15,6 +15,7 @@ final class WhileLoop {
   private final GraphBuilder.Scope scope;
   private final String frame;
   private final int parallelIterations;
+  private final Ref[] enters;
   private final Ref[] merges;
   private GraphBuilder.Scope predPivot;
   private GraphBuilder.Scope bodyPivot;
@@ -26,7 +27,7 @@ final class WhileLoop {
     this.scope = b.scope(name);
     this.frame = scope.name() + "/while_context";
     this.parallelIterations = parallelIterations;
-    Ref[] enters = new Ref[initial.length];
+    enters = new Ref[initial.length];
     for (int i = 0; i < initial.length; i++) {
       enters[i] = enter("Enter", initial[i], false);
     }
@@ -35,11 +36,7 @@ final class WhileLoop {
       // The back edge is filled in by close(); Merge's second input names the NextIteration made there.
       merges[i] = new Ref(b.currentScope() + (i == 0 ? "Merge" : "Merge_" + i), initial[i].dtype());
     }
-    this.pendingEnters = enters;
-    this.predPivot = null;
   }
-
-  private final Ref[] pendingEnters;
 
   /** Opens scope {@code name} (normally {@code while}) with loop variables starting at {@code initial}. */
   static WhileLoop open(GraphBuilder b, String name, int parallelIterations, Ref... initial) {
@@ -53,7 +50,7 @@ final class WhileLoop {
     for (int i = 0; i < merges.length; i++) {
       String next = scopeName + (i == 0 ? "NextIteration" : "NextIteration_" + i);
       b.opExactly("Merge", merges[i].node())
-          .in(pendingEnters[i]).in(new Ref(next, merges[i].dtype()))
+          .in(enters[i]).in(new Ref(next, merges[i].dtype()))
           .attr("T", merges[i].dtype()).attr("N", 2)
           .buildTyped(merges[i].dtype(), DataType.DT_INT32);
     }
