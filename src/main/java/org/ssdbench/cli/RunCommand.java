@@ -20,6 +20,8 @@ import org.ssdbench.engine.tf.CudaLibraries;
 import org.ssdbench.engine.tf.TfDevices;
 import org.ssdbench.model.LoadedModel;
 import org.ssdbench.placement.Placement;
+import org.ssdbench.report.PlotCopier;
+import org.ssdbench.report.ReportWriter;
 import org.ssdbench.results.Environment;
 import org.ssdbench.results.EnvironmentFile;
 import org.ssdbench.results.EnvironmentProbe;
@@ -63,6 +65,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-trace", description = "Skip the traced analysis runs.")
   boolean noTrace;
 
+  @Option(names = "--plots", defaultValue = "plots", description = "Where the report's charts are copied (default: ${DEFAULT-VALUE}).")
+  Path plots;
+
+  @Option(names = "--no-report", description = "Skip the report at the end.")
+  boolean noReport;
+
   @Option(names = "--jvm-arg", description = "Extra JVM argument for the benchmark forks (repeatable).")
   List<String> jvmArgs = new ArrayList<>();
 
@@ -87,6 +95,9 @@ final class RunCommand implements Callable<Integer> {
     }
     summary.print(log);
     int missing = countMissing(tfConfigs, chosen, summary);
+    if (!noReport) {
+      report(folder);
+    }
     log.printf("%nResults in %s%n", folder.dir());
     return missing == 0 ? 0 : 3;
   }
@@ -130,6 +141,14 @@ final class RunCommand implements Callable<Integer> {
     Collection<RunResult> results = JmhLauncher.run(EndToEndBenchmark.class, params, chosen, json, jvmArgs);
     log.printf("Wrote JMH results to %s%n", json);
     return Summary.of(results);
+  }
+
+  private void report(RunFolder folder) throws java.io.IOException {
+    List<Path> written = new ReportWriter(false).write(folder);
+    written.forEach(p -> log.printf("Wrote %s%n", p));
+    PlotCopier.Copied copied = new PlotCopier(plots, false).copy(folder.dir(), written);
+    copied.written().forEach(p -> log.printf("Copied chart to %s%n", p));
+    copied.skipped().forEach(p -> log.printf("Kept existing %s (not overwritten)%n", p));
   }
 
   private int countMissing(List<Placement> tfConfigs, Profile chosen, Summary summary) {
