@@ -400,19 +400,26 @@ public final class SsdGraphConverter {
     out.add(new Concat(DECODED_BOXES, List.of(d + "min_corner", d + "max_corner"), 2));
   }
 
-  /** ty, tx, th, tw scales from {@code Postprocessor/Decode/div .. div_3} when all four are there, else 10, 10, 5, 5. */
+  /**
+   * ty, tx, th, tw scales: the y constants of {@code Postprocessor/Decode/truediv .. truediv_3} (Python 3 exports) or
+   * {@code div .. div_3}, when all four are there; else the faster_rcnn defaults 10, 10, 5, 5.
+   */
   private float[] coderScales() {
-    String[] names = {"Postprocessor/Decode/div", "Postprocessor/Decode/div_1", "Postprocessor/Decode/div_2",
-        "Postprocessor/Decode/div_3"};
-    float[] scales = new float[4];
-    for (int i = 0; i < 4; i++) {
-      Optional<NodeDef> div = graph.find(names[i]);
-      if (div.isEmpty() || GraphIndex.dataInputs(div.get()).size() < 2 || !graph.isConst(graph.input(div.get(), 1))) {
-        return DEFAULT_CODER_SCALES.clone();
+    for (String op : new String[] {"truediv", "div"}) {
+      float[] scales = new float[4];
+      boolean all = true;
+      for (int i = 0; i < 4 && all; i++) {
+        Optional<NodeDef> div = graph.find("Postprocessor/Decode/" + op + (i == 0 ? "" : "_" + i));
+        all = div.isPresent() && GraphIndex.dataInputs(div.get()).size() == 2 && graph.isConst(graph.input(div.get(), 1));
+        if (all) {
+          scales[i] = graph.scalar(graph.input(div.get(), 1));
+        }
       }
-      scales[i] = graph.scalar(graph.input(div.get(), 1));
+      if (all) {
+        return scales;
+      }
     }
-    return scales;
+    return DEFAULT_CODER_SCALES.clone();
   }
 
   /** The network's input height and width: the size the Preprocessor resizes to, else 300 x 300. */
