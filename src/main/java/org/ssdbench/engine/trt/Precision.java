@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The precision TensorRT may choose kernels in. FP32 also allows TF32 tensor cores unless TensorRT decides not to. */
+/** The precision TensorRT may choose kernels in. */
 public enum Precision {
+  /** Strict FP32: BuilderFlag kTF32 cleared, so no TF32 tensor-core rounding. */
   FP32,
   /** BuilderFlag kFP16: FP16 where faster, FP32 elsewhere. */
   FP16,

@@ -111,7 +111,7 @@ public final class TrtNetworkBuilder {
       config.setMemoryPoolLimit(MemoryPoolType.kWORKSPACE, options.workspaceBytes());
       defineNetwork();
       switch (options.precision()) {
-        case FP32 -> { }
+        case FP32 -> config.clearFlag(BuilderFlag.kTF32); // strict FP32: TF32 tensor cores would cost ~1e-3
         case FP16 -> config.setFlag(BuilderFlag.kFP16);
         case INT8 -> {
           config.setFlag(BuilderFlag.kFP16);
