@@ -1,0 +1,57 @@
+package org.ssdbench.engine.trt;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * What a cached engine was built for. Any field differing means the engine must be rebuilt: TensorRT plans are
+ * specific to the GPU model and TensorRT version, and the rest changes the network itself.
+ *
+ * @param modelSha256 SHA-256 of the GraphDef bytes
+ * @param scoreThreshold the NMS score threshold baked into the plugin
+ * @param probes whether the pre-NMS tensors are engine outputs
+ * @param format bumped when the converter or builder changes what they produce
+ */
+public record EngineKey(
+    String modelSha256,
+    String gpuName,
+    String computeCapability,
+    String tensorrtVersion,
+    String precision,
+    int batch,
+    float scoreThreshold,
+    boolean probes,
+    int format) {
+  /** Bump when a change to the converter or TrtNetworkBuilder makes older cached plans wrong. */
+  public static final int FORMAT = 1;
+
+  public EngineKey {
+    Objects.requireNonNull(modelSha256, "modelSha256");
+    Objects.requireNonNull(gpuName, "gpuName");
+    Objects.requireNonNull(computeCapability, "computeCapability");
+    Objects.requireNonNull(tensorrtVersion, "tensorrtVersion");
+    Objects.requireNonNull(precision, "precision");
+  }
+
+  /**
+   * The cache file stem: {@code <precision>-b<batch>-<model 12 hex>-<8 hex of threshold and probes>}. GPU, TensorRT
+   * version and format are deliberately not in it: an engine for another GPU or TensorRT lands on the same file, is
+   * recognised by its sidecar as foreign and rebuilt over, so stale plans do not pile up.
+   */
+  public String fileStem() {
+    String variant = sha256(("%s|%s".formatted(Float.toString(scoreThreshold), probes)).getBytes(StandardCharsets.UTF_8));
+    return "%s-b%d-%s-%s".formatted(precision, batch, modelSha256.substring(0, Math.min(12, modelSha256.length())),
+        variant.substring(0, 8));
+  }
+
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+}

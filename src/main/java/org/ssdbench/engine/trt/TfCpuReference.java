@@ -1,0 +1,128 @@
+package org.ssdbench.engine.trt;
+
+import java.util.List;
+import java.util.Optional;
+import org.ssdbench.engine.Detections;
+import org.ssdbench.model.ImageBatch;
+import org.ssdbench.model.SsdSignature;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.NodeDef;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TUint8;
+
+/**
+ * The original graph in a TensorFlow session pinned to the CPU: the reference the TensorRT engine is checked against.
+ * Besides the four exported outputs it fetches the tensors before NMS, found by name: the raw box encodings
+ * ({@code Squeeze}, else {@code concat}), the class scores (the {@code Slice} after the postprocessor's
+ * {@code Sigmoid}) and the decoded boxes (the output of scope {@code Postprocessor/Decode}).
+ *
+ * <p>Owns a TF graph and session; {@link #close()} frees both and is idempotent. Not thread-safe.
+ */
+public final class TfCpuReference implements AutoCloseable {
+  /** What the reference computed for one batch; arrays are flat, row-major. */
+  public record Outputs(float[] rawBoxEncodings, float[] classScores, float[] decodedBoxes, Detections detections) {}
+
+  private final Graph graph;
+  private final Session session;
+  private final String rawBoxEncodings;
+  private final String classScores;
+  private final String decodedBoxes;
+  private final boolean hasDetections;
+  private boolean closed;
+
+  public TfCpuReference(GraphDef graphDef) {
+    GraphIndex index = new GraphIndex(graphDef);
+    rawBoxEncodings = index.find("Squeeze").isPresent() ? "Squeeze" : index.require("concat", "(top level)").getName();
+    classScores = scoresNode(index);
+    decodedBoxes = scopeOutput(index, "Postprocessor/Decode");
+    hasDetections = SsdSignature.OUTPUTS.stream().allMatch(n -> index.find(n).isPresent());
+    Graph g = new Graph();
+    try {
+      g.importGraphDef(graphDef);
+      ConfigProto cpuOnly = ConfigProto.newBuilder().putDeviceCount("GPU", 0).build();
+      session = new Session(g, cpuOnly);
+    } catch (RuntimeException e) {
+      g.close();
+      throw e;
+    }
+    graph = g;
+  }
+
+  /** Whether the graph has the exporter's four outputs (test graphs may stop before NMS). */
+  public boolean hasDetections() {
+    return hasDetections;
+  }
+
+  public Outputs run(ImageBatch images) {
+    if (closed) {
+      throw new IllegalStateException("run() cannot be called on the TfCpuReference after close()");
+    }
+    try (TUint8 input = TUint8.tensorOf(org.tensorflow.ndarray.Shape.of(images.shape()),
+        DataBuffers.of(images.pixels(), true, false))) {
+      Session.Runner runner = session.runner().feed(SsdSignature.INPUT, input)
+          .fetch(rawBoxEncodings).fetch(classScores).fetch(decodedBoxes);
+      if (hasDetections) {
+        SsdSignature.OUTPUTS.forEach(runner::fetch);
+      }
+      try (Result r = runner.run()) {
+        Detections detections = null;
+        if (hasDetections) {
+          detections = new Detections(images.batch(), floats(r.get(3)), floats(r.get(4)), floats(r.get(5)),
+              floats(r.get(6)));
+        }
+        return new Outputs(floats(r.get(0)), floats(r.get(1)), floats(r.get(2)), detections);
+      }
+    }
+  }
+
+  private static float[] floats(Tensor t) {
+    float[] out = new float[(int) t.shape().size()];
+    ((TFloat32) t).copyTo(DataBuffers.of(out, false, false));
+    return out;
+  }
+
+  private static String scoresNode(GraphIndex index) {
+    List<NodeDef> sigmoids = index.all().stream()
+        .filter(n -> n.getOp().equals("Sigmoid") && SsdSignature.inScope(n.getName(), SsdSignature.POSTPROCESSOR_SCOPE))
+        .toList();
+    for (NodeDef s : sigmoids) {
+      Optional<String> slice = index.consumers(s.getName()).stream()
+          .filter(c -> index.find(c).map(n -> n.getOp().equals("Slice")).orElse(false))
+          .findFirst();
+      if (slice.isPresent()) {
+        return slice.get();
+      }
+    }
+    throw new NotSsdGraphException(
+        "no Slice after a Sigmoid under scope '%s' (the class scores without background)"
+            .formatted(SsdSignature.POSTPROCESSOR_SCOPE));
+  }
+
+  /** The one node of {@code scope} that a node outside it reads. */
+  static String scopeOutput(GraphIndex index, String scope) {
+    List<String> outs = index.all().stream().map(NodeDef::getName)
+        .filter(n -> SsdSignature.inScope(n, scope))
+        .filter(n -> index.consumers(n).stream().anyMatch(c -> !SsdSignature.inScope(c, scope)))
+        .sorted().toList();
+    if (outs.size() != 1) {
+      throw new NotSsdGraphException(
+          "scope '%s' should have one output (the decoded boxes) but has %d: %s".formatted(scope, outs.size(), outs));
+    }
+    return outs.get(0);
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      session.close();
+      graph.close();
+    }
+  }
+}

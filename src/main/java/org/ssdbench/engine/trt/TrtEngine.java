@@ -1,0 +1,98 @@
+package org.ssdbench.engine.trt;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.tensorrt.global.nvinfer.DataType;
+import org.bytedeco.tensorrt.global.nvinfer.TensorIOMode;
+import org.bytedeco.tensorrt.nvinfer.Dims64;
+import org.bytedeco.tensorrt.nvinfer.ICudaEngine;
+import org.bytedeco.tensorrt.nvinfer.IExecutionContext;
+
+/** A deserialized TensorRT engine (ICudaEngine) and the names, shapes and types of its I/O tensors. */
+public final class TrtEngine extends NativeResource {
+  /** One input or output tensor of the engine. */
+  public record IoTensor(String name, boolean input, long[] shape, DataType type) {
+    public long elements() {
+      long n = 1;
+      for (long d : shape) {
+        n *= d;
+      }
+      return n;
+    }
+
+    public long bytes() {
+      int size = switch (type) {
+        case kFLOAT, kINT32 -> 4;
+        case kHALF, kBF16 -> 2;
+        case kINT8, kUINT8, kBOOL, kFP8 -> 1;
+        case kINT64 -> 8;
+        default -> throw new IllegalStateException("tensor '%s' has type %s".formatted(name, type));
+      };
+      return elements() * size;
+    }
+  }
+
+  private final TrtRuntime runtime;
+  private ICudaEngine engine;
+  private final Map<String, IoTensor> io = new LinkedHashMap<>();
+
+  /** @throws IllegalStateException when TensorRT rejects the plan */
+  public TrtEngine(TrtRuntime runtime, byte[] plan) {
+    super("TrtEngine");
+    this.runtime = runtime;
+    this.engine = runtime.deserialize(plan);
+    if (engine == null) {
+      throw new IllegalStateException("TensorRT could not deserialize the engine (%d bytes): %s"
+          .formatted(plan.length, runtime.logger().lastError()));
+    }
+    for (int i = 0; i < engine.getNbIOTensors(); i++) {
+      String name = engine.getIOTensorName(i);
+      Dims64 d = engine.getTensorShape(name);
+      long[] shape = new long[d.nbDims()];
+      for (int k = 0; k < shape.length; k++) {
+        shape[k] = d.d(k);
+      }
+      io.put(name, new IoTensor(name, engine.getTensorIOMode(name) == TensorIOMode.kINPUT, shape,
+          engine.getTensorDataType(name)));
+    }
+  }
+
+  public Map<String, IoTensor> io() {
+    return io;
+  }
+
+  public IoTensor tensor(String name) {
+    IoTensor t = io.get(name);
+    if (t == null) {
+      throw new IllegalArgumentException("engine has no tensor '%s'; it has %s".formatted(name, io.keySet()));
+    }
+    return t;
+  }
+
+  public List<IoTensor> outputs() {
+    var out = new ArrayList<IoTensor>();
+    io.values().stream().filter(t -> !t.input()).forEach(out::add);
+    return out;
+  }
+
+  IExecutionContext createContext() {
+    ensureOpen();
+    return Cuda.requireNative(engine.createExecutionContext(), "ICudaEngine.createExecutionContext");
+  }
+
+  public long deviceMemoryBytes() {
+    ensureOpen();
+    return engine.getDeviceMemorySizeV2();
+  }
+
+  TrtRuntime runtime() {
+    return runtime;
+  }
+
+  @Override
+  void release() {
+    engine = null;
+  }
+}

@@ -1,0 +1,329 @@
+package org.ssdbench.engine.trt;
+
+import static org.bytedeco.cuda.global.cudart.cudaMemcpyAsync;
+import static org.bytedeco.cuda.global.cudart.cudaMemcpyDeviceToHost;
+import static org.bytedeco.cuda.global.cudart.cudaMemcpyHostToDevice;
+import static org.ssdbench.engine.trt.Cuda.checkCuda;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bytedeco.tensorrt.global.nvinfer.DataType;
+import org.bytedeco.tensorrt.nvinfer.ILogger;
+import org.ssdbench.engine.Detections;
+import org.ssdbench.engine.InferenceEngine;
+import org.ssdbench.model.ImageBatch;
+import org.ssdbench.model.SsdSignature;
+
+/**
+ * SSD MobileNet V2 as a TensorRT engine behind {@link InferenceEngine}. One inference is, on one CUDA stream: copy the
+ * preprocessed NCHW input from pinned host memory to the GPU, {@code enqueueV3}, copy the four NMS outputs back to
+ * pinned memory, synchronize. With {@link Config#cudaGraph()} that sequence is captured once into a {@link CudaGraph}
+ * and each inference is one {@code cudaGraphLaunch}. CUDA events around it give the GPU-side time of each run
+ * ({@link #lastGpuMillis()}), so the harness's own overhead can be read off against the host-side latency.
+ *
+ * <p>Host preprocessing (x * 2 / 255 - 1, NHWC to NCHW) happens in {@link #prepare}, outside the timed call.
+ *
+ * <p>Owns, and closes in reverse order: runtime, engine, context, stream, events, device and pinned buffers, graph.
+ * Not thread-safe.
+ */
+public final class TrtInferenceEngine implements InferenceEngine {
+  /**
+   * @param scoreThreshold NMS score threshold to build with; null takes the graph's
+   * @param probes expose (and on {@link #detect} copy back) the pre-NMS tensors for the correctness check
+   */
+  public record Config(Precision precision, int batch, boolean cudaGraph, Float scoreThreshold, boolean probes) {
+    public Config {
+      if (batch < 1) {
+        throw new IllegalArgumentException("batch must be >= 1, got " + batch);
+      }
+    }
+
+    /** trt-fp32, trt-fp16-graph, ... */
+    public String name() {
+      return "trt-" + precision.id() + (cudaGraph ? "-graph" : "");
+    }
+
+    /** Parses a benchmark configuration name: {@code trt-<fp32|fp16|int8>[-graph]}. */
+    public static Config parse(String name, int batch) {
+      String s = name.trim();
+      boolean graph = s.endsWith("-graph");
+      if (graph) {
+        s = s.substring(0, s.length() - "-graph".length());
+      }
+      if (!s.startsWith("trt-")) {
+        throw new IllegalArgumentException(
+            "Unknown TensorRT config '%s'; available: trt-fp32, trt-fp16, trt-int8, trt-fp32-graph, trt-fp16-graph, trt-int8-graph"
+                .formatted(name));
+      }
+      return new Config(Precision.parse(s.substring(4)), batch, graph, null, true);
+    }
+  }
+
+  /** How the engine was obtained. */
+  public record Provenance(EngineCache.Source source, String reason, long buildMillis, EngineKey key) {}
+
+  private final Deque<AutoCloseable> owned = new ArrayDeque<>();
+  private final NetworkDescription description;
+  private final Config config;
+  private final TrtEngine engine;
+  private final TrtExecutionContext context;
+  private final CudaStream stream;
+  private final CudaEvent start;
+  private final CudaEvent stop;
+  private final Map<String, DeviceBuffer> device = new LinkedHashMap<>();
+  private final Map<String, PinnedBuffer> host = new LinkedHashMap<>();
+  private final List<String> copiedBack = List.of(TrtNetworkBuilder.NUM_DETECTIONS, TrtNetworkBuilder.DETECTION_BOXES,
+      TrtNetworkBuilder.DETECTION_SCORES, TrtNetworkBuilder.DETECTION_CLASSES);
+  private final Provenance provenance;
+  private CudaGraph graph;
+  private float lastGpuMillis;
+  private boolean prepared;
+  private boolean closed;
+
+  /**
+   * Loads the engine from {@code cache} when one matching every key field is there, else builds and stores it.
+   *
+   * @param modelSha256 SHA-256 of the GraphDef the description came from
+   */
+  public TrtInferenceEngine(NetworkDescription description, String modelSha256, Config config, EngineCache cache) {
+    String missing = TensorRtAvailability.check();
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException("TensorRT is not available: " + missing);
+    }
+    NetworkDescription d = config.scoreThreshold() == null ? description
+        : withNms(description, description.nms().withScoreThreshold(config.scoreThreshold()));
+    this.description = d;
+    this.config = config;
+    try {
+      TrtLogger logger = new TrtLogger(ILogger.Severity.kWARNING);
+      TrtRuntime runtime = own(new TrtRuntime(logger));
+      GpuInfo gpu = GpuInfo.current();
+      EngineKey key = new EngineKey(modelSha256, gpu.name(), gpu.computeCapability(), TrtRuntime.version(),
+          config.precision().id(), config.batch(), d.nms().scoreThreshold(), config.probes(), EngineKey.FORMAT);
+      long[] buildMillis = {0};
+      var entry = cache.getOrBuild(key, bytes -> tryLoad(runtime, bytes), () -> {
+        var plan = TrtNetworkBuilder.build(d,
+            new TrtNetworkBuilder.Options(config.precision(), config.batch(), config.probes(), 16, 1L << 30), logger);
+        buildMillis[0] = plan.buildMillis();
+        return plan.bytes();
+      });
+      engine = own(entry.value());
+      provenance = new Provenance(entry.source(), entry.reason(), buildMillis[0], key);
+      context = own(new TrtExecutionContext(engine));
+      stream = own(new CudaStream());
+      start = own(new CudaEvent());
+      stop = own(new CudaEvent());
+      for (TrtEngine.IoTensor t : engine.io().values()) {
+        DeviceBuffer buffer = own(new DeviceBuffer(t.bytes(), t.name()));
+        device.put(t.name(), buffer);
+        host.put(t.name(), own(new PinnedBuffer(t.bytes(), t.name())));
+        context.bind(t.name(), buffer);
+      }
+      checkIo();
+    } catch (RuntimeException e) {
+      closeOwned();
+      throw e;
+    }
+  }
+
+  private static Optional<TrtEngine> tryLoad(TrtRuntime runtime, byte[] bytes) {
+    try {
+      return Optional.of(new TrtEngine(runtime, bytes));
+    } catch (IllegalStateException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static NetworkDescription withNms(NetworkDescription d, NmsSettings nms) {
+    return new NetworkDescription(d.input(), d.channels(), d.height(), d.width(), d.layers(), d.rawBoxEncodings(),
+        d.classScores(), d.boxes(), d.anchors(), nms, d.source());
+  }
+
+  private <T extends AutoCloseable> T own(T resource) {
+    owned.push(resource);
+    return resource;
+  }
+
+  private void checkIo() {
+    var in = engine.tensor(description.input());
+    long expected = (long) config.batch() * 3 * description.height() * description.width();
+    if (in.elements() != expected || in.type() != DataType.kFLOAT) {
+      throw new IllegalStateException("engine input %s is %s %s; expected float [%d, 3, %d, %d]".formatted(in.name(),
+          in.type(), java.util.Arrays.toString(in.shape()), config.batch(), description.height(), description.width()));
+    }
+    for (String out : copiedBack) {
+      engine.tensor(out);
+    }
+  }
+
+  @Override
+  public String name() {
+    return config.name();
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public NetworkDescription description() {
+    return description;
+  }
+
+  public Provenance provenance() {
+    return provenance;
+  }
+
+  public TrtEngine engine() {
+    return engine;
+  }
+
+  @Override
+  public void prepare(ImageBatch images) {
+    ensureOpen();
+    if (images.batch() != config.batch()) {
+      throw new IllegalArgumentException(
+          "engine was built for batch %d, got %d images".formatted(config.batch(), images.batch()));
+    }
+    host.get(description.input()).write(HostPreprocessing.toNchw(images, description.height(), description.width()));
+    if (!prepared) {
+      enqueueAll(); // first enqueue does TensorRT's lazy setup, which must not be captured
+      stream.synchronize();
+      if (config.cudaGraph()) {
+        graph = own(new CudaGraph(stream, this::enqueueAll));
+      }
+      prepared = true;
+    }
+  }
+
+  /** H2D input, enqueueV3, D2H of the four NMS outputs: the work of one inference, all on {@link #stream}. */
+  private void enqueueAll() {
+    String in = description.input();
+    checkCuda(cudaMemcpyAsync(device.get(in).pointer(), host.get(in).pointer(), host.get(in).bytes(),
+        cudaMemcpyHostToDevice, stream.handle()), "cudaMemcpyAsync(input)");
+    context.enqueue(stream);
+    for (String out : copiedBack) {
+      copyBack(out);
+    }
+  }
+
+  private void copyBack(String out) {
+    checkCuda(cudaMemcpyAsync(host.get(out).pointer(), device.get(out).pointer(), host.get(out).bytes(),
+        cudaMemcpyDeviceToHost, stream.handle()), "cudaMemcpyAsync(" + out + ")");
+  }
+
+  /** One inference, timed with CUDA events, waited for. */
+  private void runOnce() {
+    start.record(stream);
+    if (graph != null) {
+      graph.launch(stream);
+    } else {
+      enqueueAll();
+    }
+    stop.record(stream);
+    stream.synchronize();
+    lastGpuMillis = stop.millisSince(start);
+  }
+
+  @Override
+  public float infer() {
+    ensurePrepared();
+    runOnce();
+    return host.get(TrtNetworkBuilder.NUM_DETECTIONS).firstByte();
+  }
+
+  /** GPU time of the last {@link #infer()} or {@link #detect}, from CUDA events on its stream (copies included). */
+  public float lastGpuMillis() {
+    return lastGpuMillis;
+  }
+
+  @Override
+  public Detections detect(ImageBatch images) {
+    prepare(images);
+    runOnce();
+    int b = config.batch();
+    int max = SsdSignature.MAX_DETECTIONS;
+    int[] num = new int[b];
+    float[] boxes = new float[b * max * 4];
+    float[] scores = new float[b * max];
+    int[] classes = new int[b * max];
+    host.get(TrtNetworkBuilder.NUM_DETECTIONS).read(num);
+    host.get(TrtNetworkBuilder.DETECTION_BOXES).read(boxes);
+    host.get(TrtNetworkBuilder.DETECTION_SCORES).read(scores);
+    host.get(TrtNetworkBuilder.DETECTION_CLASSES).read(classes);
+    float[] numF = new float[b];
+    float[] classesF = new float[b * max];
+    for (int i = 0; i < b; i++) {
+      numF[i] = num[i];
+      for (int r = 0; r < max; r++) {
+        // TF's rows past num_detections are zero; EfficientNMS leaves them unspecified
+        int at = i * max + r;
+        if (r < num[i]) {
+          classesF[at] = classes[at] + 1; // TF reports class index + 1
+        } else {
+          scores[at] = 0f;
+          java.util.Arrays.fill(boxes, at * 4, at * 4 + 4, 0f);
+        }
+      }
+    }
+    return new Detections(b, boxes, scores, classesF, numF);
+  }
+
+  /** The pre-NMS tensors of the last run: raw box encodings [B, N, 4] and class scores [B, N, 90]. */
+  public float[][] probes() {
+    ensurePrepared();
+    if (!config.probes()) {
+      throw new IllegalStateException("engine " + name() + " was built without probe outputs");
+    }
+    List<float[]> out = new ArrayList<>();
+    for (String name : List.of(description.rawBoxEncodings(), description.classScores())) {
+      copyBack(name);
+      stream.synchronize();
+      float[] v = new float[(int) engine.tensor(name).elements()];
+      host.get(name).read(v);
+      out.add(v);
+    }
+    return out.toArray(float[][]::new);
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException(name() + " cannot be used after close()");
+    }
+  }
+
+  private void ensurePrepared() {
+    ensureOpen();
+    if (!prepared) {
+      throw new IllegalStateException(name() + ": call prepare(images) before infer()");
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      closeOwned();
+    }
+  }
+
+  private void closeOwned() {
+    RuntimeException first = null;
+    while (!owned.isEmpty()) {
+      try {
+        owned.pop().close();
+      } catch (Exception e) {
+        if (first == null) {
+          first = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package org.ssdbench.engine.trt;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.ssdbench.model.ImageBatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * One command for a GPU machine: for each requested precision, build (or load from the cache) the TensorRT engine of
+ * SSD MobileNet V2, check it against TensorFlow on the CPU, and time it plainly and replayed from a CUDA graph.
+ * Prints build time, the correctness gate's lines and p50/p99 latencies with the CUDA-event GPU time beside them;
+ * exits 0 when every gated check passed, 1 when one failed, 2 when TensorRT cannot run here.
+ *
+ * <pre>{@code
+ * java -cp 'app/*' org.ssdbench.engine.trt.TrtSmoke --precision fp32,fp16,int8 --batch 1 --runs 500
+ * }</pre>
+ */
+@Command(name = "trt-smoke", mixinStandardHelpOptions = true,
+    description = "Build, check against TF CPU and time the TensorRT engines of SSD MobileNet V2.")
+public final class TrtSmoke implements Callable<Integer> {
+  @Option(names = "--precision", split = ",", defaultValue = "fp32,fp16,int8",
+      description = "Precisions to build, comma separated: fp32, fp16, int8 (default: ${DEFAULT-VALUE}).")
+  List<String> precisions;
+
+  @Option(names = "--batch", defaultValue = "1", description = "Images per inference (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--model", defaultValue = "generated",
+      description = "'generated' or the path of a frozen_inference_graph.pb (default: ${DEFAULT-VALUE}).")
+  String model;
+
+  @Option(names = "--threshold", description = "NMS score threshold; default: the graph's (0.3 for 'generated').")
+  Float threshold;
+
+  @Option(names = "--runs", defaultValue = "500", description = "Timed runs per variant (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--warmup", defaultValue = "100", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--cache", description = "Engine cache folder (default: $" + EngineCache.ENV + " or cache/trt).")
+  Path cache;
+
+  @Option(names = "--no-graph", description = "Skip the CUDA graph variant.")
+  boolean noGraph;
+
+  @Option(names = "--no-probes", description = "Build without the pre-NMS outputs (no check before NMS).")
+  boolean noProbes;
+
+  @Option(names = "--cpu-only", description = "Only load, convert and run the TF CPU reference (no GPU needed).")
+  boolean cpuOnly;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new TrtSmoke()).execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    List<Precision> wanted = precisions.stream().map(Precision::parse).toList();
+    String missing = cpuOnly ? "" : TensorRtAvailability.check();
+    if (!missing.isEmpty()) {
+      System.out.println("SKIP: TensorRT cannot run here: " + missing);
+      return 2;
+    }
+    if (!cpuOnly) {
+      System.out.printf("TensorRT %s on %s (compute %s)%n", TrtRuntime.version(), GpuInfo.current().name(),
+          GpuInfo.current().computeCapability());
+    }
+
+    long t0 = System.nanoTime();
+    ModelSource source = ModelSource.load(model, batch, threshold);
+    System.out.printf("model %s, sha256 %s, %d nodes, loaded in %d ms%n", source.label(), source.sha256().substring(0, 16),
+        source.graph().getNodeCount(), ms(t0));
+    if (threshold != null && !model.equals("generated")) {
+      System.out.println("WARNING: --threshold changes the TensorRT engine only; TF runs the file's own threshold, "
+          + "so detections may differ by design");
+    }
+    t0 = System.nanoTime();
+    NetworkDescription description = SsdGraphConverter.convert(source.graph(), source.label());
+    System.out.printf("converted in %d ms: %s%n", ms(t0), description);
+    System.out.println("input: NCHW [" + batch + ",3," + description.height() + "," + description.width()
+        + "] float, preprocessed on the host (x*2/255-1, NHWC->NCHW), outside the timed region");
+
+    ImageBatch images = CalibrationImages.generate(batch, description.height(), description.width(), 2024);
+    t0 = System.nanoTime();
+    TfCpuReference.Outputs reference;
+    try (TfCpuReference tf = new TfCpuReference(source.graph())) {
+      reference = tf.run(images);
+    }
+    System.out.printf("TF CPU reference in %d ms: %s detections%n", ms(t0),
+        reference.detections() == null ? "no" : String.valueOf(reference.detections().count(0)));
+
+    if (cpuOnly) {
+      System.out.println("\nCPU-ONLY CHECK PASSED (no TensorRT run)");
+      return 0;
+    }
+    EngineCache engines = cache != null ? new EngineCache(cache) : EngineCache.defaultCache();
+    boolean allPassed = true;
+    for (Precision p : wanted) {
+      for (boolean graph : noGraph ? new boolean[] {false} : new boolean[] {false, true}) {
+        var config = new TrtInferenceEngine.Config(p, batch, graph, threshold, !noProbes);
+        System.out.printf("%n== %s (batch %d)%n", config.name(), batch);
+        t0 = System.nanoTime();
+        try (TrtInferenceEngine engine = new TrtInferenceEngine(description, source.sha256(), config, engines)) {
+          var prov = engine.provenance();
+          System.out.printf("  engine %s in %d ms%s (%s), device memory %.1f MiB, NMS %s%n",
+              prov.source() == EngineCache.Source.BUILT ? "built" : "loaded from cache", ms(t0),
+              prov.source() == EngineCache.Source.BUILT ? " (TensorRT build %d ms)".formatted(prov.buildMillis()) : "",
+              prov.source() == EngineCache.Source.BUILT ? prov.reason() : engines.planFile(prov.key()),
+              engine.engine().deviceMemoryBytes() / 1048576.0, engine.description().nms());
+          CorrectnessGate.Report report = CorrectnessGate.check(engine, reference, images);
+          report.lines().forEach(System.out::println);
+          allPassed &= report.passed();
+          engine.prepare(images);
+          time(engine);
+        } catch (RuntimeException e) {
+          allPassed = false;
+          System.out.println("  FAILED: " + e);
+          e.printStackTrace(System.out);
+        }
+      }
+    }
+    System.out.println(allPassed ? "\nSMOKE PASSED" : "\nSMOKE FAILED");
+    return allPassed ? 0 : 1;
+  }
+
+  private void time(TrtInferenceEngine engine) {
+    for (int i = 0; i < warmup; i++) {
+      engine.infer();
+    }
+    long[] host = new long[runs];
+    float[] gpu = new float[runs];
+    for (int i = 0; i < runs; i++) {
+      long s = System.nanoTime();
+      engine.infer();
+      host[i] = System.nanoTime() - s;
+      gpu[i] = engine.lastGpuMillis();
+    }
+    Arrays.sort(host);
+    Arrays.sort(gpu);
+    double hostP50 = host[runs / 2] / 1e6;
+    double gpuP50 = gpu[runs / 2];
+    System.out.printf(Locale.ROOT,
+        "  latency over %d runs (host, end to end incl. copies): p50 %.3f ms, p99 %.3f ms, min %.3f ms%n", runs, hostP50,
+        host[(int) Math.min(runs - 1, Math.ceil(runs * 0.99) - 1)] / 1e6, host[0] / 1e6);
+    System.out.printf(Locale.ROOT,
+        "  GPU time (CUDA events around copies + engine): p50 %.3f ms, p99 %.3f ms; harness overhead at p50 %.1f%%%n",
+        gpuP50, gpu[(int) Math.min(runs - 1, Math.ceil(runs * 0.99) - 1)], 100 * (hostP50 - gpuP50) / gpuP50);
+  }
+
+  private static long ms(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+}

@@ -1,0 +1,43 @@
+package org.ssdbench.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import org.junit.jupiter.api.Test;
+import org.ssdbench.engine.trt.Precision;
+import org.ssdbench.engine.trt.TensorRtAvailability;
+import org.ssdbench.engine.trt.TrtInferenceEngine;
+
+final class TensorRtBenchmarkTest {
+  @Test
+  void setupFailsFastNamingWhatIsMissingWithoutTensorRt() {
+    assumeFalse(TensorRtAvailability.check().isEmpty(), "TensorRT is available here");
+    TensorRtBenchmark bench = new TensorRtBenchmark();
+    bench.config = "trt-fp16-graph";
+    bench.batch = 1;
+    bench.model = "generated";
+    assertThatThrownBy(bench::setUp)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("TensorRT benchmark cannot run")
+        .hasMessageContaining(TensorRtAvailability.check());
+  }
+
+  @Test
+  void parsesEveryBenchmarkConfig() {
+    var c = TrtInferenceEngine.Config.parse("trt-int8-graph", 4);
+    assertThat(c.precision()).isEqualTo(Precision.INT8);
+    assertThat(c.cudaGraph()).isTrue();
+    assertThat(c.batch()).isEqualTo(4);
+    assertThat(c.name()).isEqualTo("trt-int8-graph");
+    assertThat(TrtInferenceEngine.Config.parse("trt-fp32", 1).cudaGraph()).isFalse();
+  }
+
+  @Test
+  void rejectsAnUnknownConfigListingTheValidOnes() {
+    assertThatThrownBy(() -> TrtInferenceEngine.Config.parse("trt-fp64", 1))
+        .hasMessageContaining("Unknown precision 'fp64'").hasMessageContaining("fp32, fp16, int8");
+    assertThatThrownBy(() -> TrtInferenceEngine.Config.parse("tf-gpu", 1))
+        .hasMessageContaining("Unknown TensorRT config 'tf-gpu'").hasMessageContaining("trt-fp16-graph");
+  }
+}

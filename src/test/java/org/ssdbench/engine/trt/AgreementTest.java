@@ -1,0 +1,48 @@
+package org.ssdbench.engine.trt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import org.junit.jupiter.api.Test;
+import org.ssdbench.engine.Detections;
+
+final class AgreementTest {
+  private static Detections of(int n, float[][] boxes, float[] scores, float[] classes) {
+    float[] b = new float[400];
+    float[] s = new float[100];
+    float[] c = new float[100];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(boxes[i], 0, b, i * 4, 4);
+      s[i] = scores[i];
+      c[i] = classes[i];
+    }
+    return new Detections(1, b, s, c, new float[] {n});
+  }
+
+  @Test
+  void matchesDetectionsByClassAndIouInTfOrder() {
+    Detections tf = of(3, new float[][] {{0, 0, .5f, .5f}, {.5f, .5f, 1, 1}, {0, 0, .2f, .2f}},
+        new float[] {.9f, .8f, .7f}, new float[] {1, 2, 3});
+    Detections trt = of(3, new float[][] {{.5f, .5f, 1, 1}, {0, 0, .5f, .51f}, {0, 0, .2f, .2f}},
+        new float[] {.8f, .89f, .7f}, new float[] {2, 1, 4});
+    Agreement.Match m = Agreement.detections(tf, trt, 0, 0.9);
+    assertThat(m.matched()).isEqualTo(2); // third differs in class
+    assertThat(m.fraction()).isCloseTo(2 / 3.0, offset(1e-9));
+    assertThat(m.worstScoreDiff()).isCloseTo(0.01, offset(1e-6));
+  }
+
+  @Test
+  void iouOfIdenticalBoxesIsOneAndOfDisjointBoxesZero() {
+    assertThat(Agreement.iou(new float[] {0, 0, 1, 1}, new float[] {0, 0, 1, 1})).isEqualTo(1.0);
+    assertThat(Agreement.iou(new float[] {0, 0, .5f, .5f}, new float[] {.5f, .5f, 1, 1})).isZero();
+    assertThat(Agreement.iou(new float[] {0, 0, 1, 1}, new float[] {0, 0, 1, .5f})).isCloseTo(0.5, offset(1e-9));
+  }
+
+  @Test
+  void relativeErrorIsAbsoluteBelowOneAndRelativeAbove() {
+    var e = Agreement.relative(new float[] {0.5f, 100.1f}, new float[] {0.5005f, 100f});
+    assertThat(e.worst()).isCloseTo(1e-3, offset(1e-5));
+    assertThat(e.within(2e-3)).isTrue();
+    assertThat(Agreement.relative(new float[] {Float.NaN}, new float[] {1}).within(1)).isFalse();
+  }
+}

@@ -1,0 +1,91 @@
+package org.ssdbench.engine.trt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class EngineCacheTest {
+  @TempDir Path dir;
+
+  private static EngineKey key(String gpu, String trt) {
+    return new EngineKey("ab".repeat(32), gpu, "9.0", trt, "fp16", 1, 0.3f, true, EngineKey.FORMAT);
+  }
+
+  private static Optional<String> decode(byte[] b) {
+    String s = new String(b, StandardCharsets.UTF_8);
+    return s.startsWith("plan") ? Optional.of(s) : Optional.empty();
+  }
+
+  @Test
+  void storesThePlanWithItsKeyAndLoadsItBackWithoutBuilding() throws Exception {
+    EngineCache cache = new EngineCache(dir);
+    AtomicInteger builds = new AtomicInteger();
+    EngineKey key = key("NVIDIA H100 80GB HBM3", "10.6.0");
+    var first = cache.getOrBuild(key, EngineCacheTest::decode, () -> {
+      builds.incrementAndGet();
+      return "plan-1".getBytes(StandardCharsets.UTF_8);
+    });
+    var second = cache.getOrBuild(key, EngineCacheTest::decode, () -> {
+      builds.incrementAndGet();
+      return "plan-2".getBytes(StandardCharsets.UTF_8);
+    });
+    assertThat(first.source()).isEqualTo(EngineCache.Source.BUILT);
+    assertThat(first.reason()).isEqualTo("no cached plan");
+    assertThat(second.source()).isEqualTo(EngineCache.Source.CACHE);
+    assertThat(second.value()).isEqualTo("plan-1");
+    assertThat(builds).hasValue(1);
+    assertThat(Files.readString(cache.sidecar(key))).contains("\"gpuName\" : \"NVIDIA H100 80GB HBM3\"")
+        .contains("\"tensorrtVersion\" : \"10.6.0\"").contains("\"precision\" : \"fp16\"");
+  }
+
+  @Test
+  void rebuildsAnEngineMadeForAnotherGpuOrTensorRtVersion() {
+    EngineCache cache = new EngineCache(dir);
+    EngineKey t4 = key("Tesla T4", "10.6.0");
+    EngineKey h100 = key("NVIDIA H100 80GB HBM3", "10.6.0");
+    assertThat(cache.planFile(t4)).isEqualTo(cache.planFile(h100));
+    cache.write(t4, "plan-t4".getBytes(StandardCharsets.UTF_8));
+    var entry = cache.getOrBuild(h100, EngineCacheTest::decode, () -> "plan-h100".getBytes(StandardCharsets.UTF_8));
+    assertThat(entry.source()).isEqualTo(EngineCache.Source.BUILT);
+    assertThat(entry.value()).isEqualTo("plan-h100");
+    assertThat(entry.reason()).contains("another key").contains("Tesla T4");
+    assertThat(cache.read(h100)).isPresent();
+    assertThat(cache.read(key("NVIDIA H100 80GB HBM3", "10.7.0"))).isEmpty();
+  }
+
+  @Test
+  void rebuildsWhenTheCachedPlanFailsToDeserialize() {
+    EngineCache cache = new EngineCache(dir);
+    EngineKey key = key("NVIDIA H100 80GB HBM3", "10.6.0");
+    cache.write(key, "garbage".getBytes(StandardCharsets.UTF_8));
+    var entry = cache.getOrBuild(key, EngineCacheTest::decode, () -> "plan-new".getBytes(StandardCharsets.UTF_8));
+    assertThat(entry.source()).isEqualTo(EngineCache.Source.BUILT);
+    assertThat(entry.reason()).isEqualTo("cached plan failed to deserialize");
+    assertThat(cache.read(key)).hasValueSatisfying(b -> assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("plan-new"));
+  }
+
+  @Test
+  void rebuildsWhenTheKeySidecarIsMissing() throws Exception {
+    EngineCache cache = new EngineCache(dir);
+    EngineKey key = key("NVIDIA H100 80GB HBM3", "10.6.0");
+    cache.write(key, "plan-old".getBytes(StandardCharsets.UTF_8));
+    Files.delete(cache.sidecar(key));
+    var entry = cache.getOrBuild(key, EngineCacheTest::decode, () -> "plan-new".getBytes(StandardCharsets.UTF_8));
+    assertThat(entry.source()).isEqualTo(EngineCache.Source.BUILT);
+    assertThat(entry.reason()).contains("no key sidecar");
+  }
+
+  @Test
+  void differentThresholdsGetDifferentFiles() {
+    EngineCache cache = new EngineCache(dir);
+    EngineKey a = key("g", "10.6.0");
+    EngineKey b = new EngineKey(a.modelSha256(), "g", "9.0", "10.6.0", "fp16", 1, 1e-8f, true, EngineKey.FORMAT);
+    assertThat(cache.planFile(a)).isNotEqualTo(cache.planFile(b));
+  }
+}
