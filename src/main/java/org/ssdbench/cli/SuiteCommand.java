@@ -12,7 +12,8 @@ import picocli.CommandLine.HelpCommand;
       "SSD MobileNet V2 inference benchmarks: TensorFlow on CPU and GPU, NMS placement, TensorRT.",
       "Any arguments that are not a command below go to JMH (e.g. '-l', '-f 1 EndToEnd')."
     },
-    subcommands = {ModelCommand.class, RunCommand.class, ReportCommand.class, DiffCommand.class, HelpCommand.class})
+    subcommands = {ModelCommand.class, RunCommand.class, OpsCommand.class, ReportCommand.class, DiffCommand.class,
+        HelpCommand.class})
 final class SuiteCommand implements Runnable {
   @Override
   public void run() {

@@ -3,6 +3,7 @@ package org.ssdbench.engine.tf;
 import java.util.Objects;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GraphDef;
 
 /**
@@ -25,12 +26,23 @@ public final class TfSession implements AutoCloseable {
    * @throws IllegalArgumentException if TF rejects the graph (unknown op, bad shapes), with TF's message
    */
   public static TfSession open(GraphDef graphDef, SessionSettings settings) {
+    return open(graphDef, settings.toConfigProto());
+  }
+
+  /**
+   * Imports {@code graphDef} and opens a session with a full {@link ConfigProto}, for callers that change more than {@link
+   * SessionSettings} covers (e.g. graph optimizer options). Start from {@code settings.toConfigProto().toBuilder()}.
+   *
+   * @throws IllegalArgumentException if TF rejects the graph (unknown op, bad shapes), with TF's message
+   */
+  public static TfSession open(GraphDef graphDef, ConfigProto config) {
     Objects.requireNonNull(graphDef, "graphDef");
+    Objects.requireNonNull(config, "config");
     CudaLibraries.preload();
     Graph graph = new Graph();
     try {
       graph.importGraphDef(graphDef);
-      return new TfSession(graph, new Session(graph, settings.toConfigProto()));
+      return new TfSession(graph, new Session(graph, config));
     } catch (RuntimeException e) {
       graph.close();
       throw e;

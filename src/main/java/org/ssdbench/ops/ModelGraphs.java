@@ -1,0 +1,53 @@
+package org.ssdbench.ops;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.ssdbench.model.GeneratorOptions;
+import org.ssdbench.model.SsdGraphGenerator;
+import org.tensorflow.proto.GraphDef;
+
+/** The graphs signatures are taken from: the generated model, or a frozen GraphDef file. */
+public final class ModelGraphs {
+  /** The seed of the generated weights; shapes do not depend on it in the worst case. */
+  public static final long TRACE_SEED = 1234;
+
+  private ModelGraphs() {}
+
+  /** The generated SSD MobileNet V2 (seed 42, batch 1, 300x300, NonMaxSuppressionV3) with this NMS score threshold. */
+  public static GraphDef generated(float scoreThreshold) {
+    return SsdGraphGenerator.generate(GeneratorOptions.defaults().withScoreThreshold(scoreThreshold));
+  }
+
+  public static String describeGenerated(float scoreThreshold) {
+    return GeneratorOptions.defaults().withScoreThreshold(scoreThreshold).describe();
+  }
+
+  /**
+   * Reads a frozen GraphDef ({@code frozen_inference_graph.pb}).
+   *
+   * @throws IllegalArgumentException if the file is missing or not a GraphDef, naming the path
+   */
+  public static GraphDef load(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("Model file not found: " + file);
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return GraphDef.parseFrom(in);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Cannot read %s as a frozen GraphDef: %s".formatted(file, e.getMessage()), e);
+    }
+  }
+
+  /** The signature table of a model graph, with one traced CPU run of seeded random pixels. */
+  public static SignatureTable signatures(GraphDef graph, String source) {
+    return SignatureExtractor.extract(graph, TraceRequest.ssd(graph, TRACE_SEED), source);
+  }
+
+  /** The signature table of the generated model the default benchmark signatures come from. */
+  public static SignatureTable defaultModelSignatures() {
+    float t = DefaultSignatures.SCORE_THRESHOLD;
+    return signatures(generated(t), describeGenerated(t));
+  }
+}

@@ -1,0 +1,90 @@
+package org.ssdbench.ops;
+
+import static org.ssdbench.ops.GraphDefWriter.b;
+import static org.ssdbench.ops.GraphDefWriter.type;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.proto.GraphDef;
+
+/**
+ * A GraphDef holding one op of a signature on one device, in one {@link Variant}, with its input data. Pure protobuf; {@link
+ * SingleOpSession} runs it.
+ *
+ * <p>Names: the op is {@code op}, its parameter constants {@code op/...}; data inputs are {@code in0, in1, ...}
+ * (Placeholders when host-fed, Consts on the device when device-resident); the device-resident reduction is {@code
+ * reduce} (after {@code reduce/cast} for non-float outputs).
+ *
+ * @param feeds placeholder names, in the order of {@code data}; empty when device-resident
+ * @param fetches what one measured call fetches
+ * @param onDevice the nodes that must run on the requested device for the numbers to mean what they say
+ */
+public record SingleOpGraph(
+    OpSignature signature, OpDevice device, Variant variant, GraphDef graph, List<String> feeds, List<HostArray> data,
+    List<String> fetches, List<String> onDevice) {
+  public static final String OP = "op";
+
+  public SingleOpGraph {
+    feeds = List.copyOf(feeds);
+    data = List.copyOf(data);
+    fetches = List.copyOf(fetches);
+    onDevice = List.copyOf(onDevice);
+  }
+
+  public static SingleOpGraph of(OpSignature s, OpDevice device, Variant variant) {
+    s.kind().validate(s);
+    List<HostArray> data = RealisticData.of(s);
+    GraphDefWriter w = new GraphDefWriter();
+    List<String> inputs = new ArrayList<>();
+    List<String> feeds = new ArrayList<>();
+    List<String> onDevice = new ArrayList<>();
+    for (int i = 0; i < data.size(); i++) {
+      String name = "in" + i;
+      if (variant == Variant.HOST_FED) {
+        feeds.add(w.placeholder(name, data.get(i).spec()));
+      } else {
+        w.constant(name, data.get(i), device.tfName());
+        onDevice.add(name);
+      }
+      inputs.add(name);
+    }
+    s.kind().build(w, s, inputs, device.tfName());
+    onDevice.add(OP);
+    List<String> fetches = new ArrayList<>();
+    if (variant == Variant.HOST_FED) {
+      for (int o = 0; o < s.kind().outputs(); o++) {
+        fetches.add(OP + ":" + o);
+      }
+    } else {
+      String reduced = OP + ":0";
+      if (outputType(s) != DType.F32) {
+        reduced = w.node("reduce/cast", "Cast", List.of(reduced), Map.of(
+            "SrcT", type(outputType(s).proto()), "DstT", type(DataType.DT_FLOAT), "Truncate", b(false)), device.tfName());
+        onDevice.add(reduced);
+      }
+      int rank = s.kind().expectedOutput(s).length;
+      long[] axes = new long[rank];
+      for (int d = 0; d < rank; d++) {
+        axes[d] = d;
+      }
+      String axesNode = w.constant("reduce/axes", HostArray.vector(axes), device.tfName());
+      w.node("reduce", "Sum", List.of(reduced, axesNode), Map.of(
+          "T", type(DataType.DT_FLOAT), "Tidx", type(DataType.DT_INT32), "keep_dims", b(false)), device.tfName());
+      onDevice.add("reduce");
+      fetches.add("reduce");
+    }
+    return new SingleOpGraph(s, device, variant, w.build(), feeds, data, fetches, onDevice);
+  }
+
+  /** The element type of output 0. */
+  static DType outputType(OpSignature s) {
+    return switch (s.kind()) {
+      case NON_MAX_SUPPRESSION_V3, NON_MAX_SUPPRESSION_V2 -> DType.I32;
+      case WHERE -> DType.I64;
+      case SELECT, SELECT_V2 -> s.input(1).dtype();
+      default -> s.input(0).dtype();
+    };
+  }
+}
