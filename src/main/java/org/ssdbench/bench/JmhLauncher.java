@@ -22,8 +22,14 @@ public final class JmhLauncher {
 
   public static Collection<RunResult> run(Class<?> benchmark, Map<String, List<String>> params, Profile profile,
       Path jsonResult, List<String> extraJvmArgs) throws RunnerException {
+    return run(java.util.regex.Pattern.quote(benchmark.getName()) + "\\.", params, profile, jsonResult, extraJvmArgs);
+  }
+
+  /** Runs the benchmarks {@code include} (a JMH regular expression) selects. */
+  public static Collection<RunResult> run(String include, Map<String, List<String>> params, Profile profile,
+      Path jsonResult, List<String> extraJvmArgs) throws RunnerException {
     ChainedOptionsBuilder options = new OptionsBuilder()
-        .include(java.util.regex.Pattern.quote(benchmark.getName()) + "\\.")
+        .include(include)
         .forks(profile.forks())
         .warmupIterations(profile.warmupIterations())
         .warmupTime(TimeValue.seconds(profile.warmupSeconds()))

@@ -16,7 +16,7 @@ import org.openjdk.jmh.util.Statistics;
 public record Summary(List<Row> rows) {
   public static final String BASELINE = "tf-gpu";
 
-  /** One configuration at one batch size, in the results' time unit. */
+  /** One configuration at one batch size, in milliseconds. */
   public record Row(String config, int batch, double p50, double p99, long samples, String unit) {}
 
   public static Summary of(Collection<RunResult> results) {
@@ -28,11 +28,24 @@ public record Summary(List<Row> rows) {
         continue;
       }
       Statistics s = r.getPrimaryResult().getStatistics();
-      rows.add(new Row(config, batch == null ? 1 : Integer.parseInt(batch), s.getPercentile(50), s.getPercentile(99),
-          s.getN(), r.getPrimaryResult().getScoreUnit()));
+      double toMs = millisPer(r.getPrimaryResult().getScoreUnit());
+      rows.add(new Row(config, batch == null ? 1 : Integer.parseInt(batch), s.getPercentile(50) * toMs,
+          s.getPercentile(99) * toMs, s.getN(), "ms/op"));
     }
     rows.sort(Comparator.comparingInt(Row::batch).thenComparing(Row::config));
     return new Summary(List.copyOf(rows));
+  }
+
+  /** Milliseconds in one of JMH's time units ("ms/op", "us/op", ...), so configurations timed in different units compare. */
+  static double millisPer(String unit) {
+    return switch (unit.replace("/op", "")) {
+      case "s" -> 1e3;
+      case "ms" -> 1;
+      case "us" -> 1e-3;
+      case "ns" -> 1e-6;
+      default -> throw new IllegalArgumentException("Unexpected JMH time unit '%s'; expected s, ms, us or ns per op"
+          .formatted(unit));
+    };
   }
 
   public Summary plus(Summary other) {

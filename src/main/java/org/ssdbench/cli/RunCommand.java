@@ -13,6 +13,11 @@ import org.openjdk.jmh.results.RunResult;
 import org.ssdbench.bench.EndToEndBenchmark;
 import org.ssdbench.bench.JmhLauncher;
 import org.ssdbench.bench.ModelRequest;
+import org.ssdbench.bench.OpSuite;
+import org.ssdbench.bench.TensorRtBenchmark;
+import org.ssdbench.engine.trt.TensorRtAvailability;
+import org.ssdbench.ops.ModelGraphs;
+import org.ssdbench.ops.OpsReport;
 import org.ssdbench.bench.Profile;
 import org.ssdbench.bench.Summary;
 import org.ssdbench.bench.TraceAnalysis;
@@ -65,6 +70,17 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-trace", description = "Skip the traced analysis runs.")
   boolean noTrace;
 
+  @Option(names = "--no-trt", description = "Skip the TensorRT benchmarks.")
+  boolean noTrt;
+
+  @Option(names = "--trt-configs", split = ",",
+      defaultValue = "trt-fp32,trt-fp16,trt-int8,trt-fp32-graph,trt-fp16-graph,trt-int8-graph",
+      description = "TensorRT configurations (default: ${DEFAULT-VALUE}).")
+  List<String> trtConfigs;
+
+  @Option(names = "--no-ops", description = "Skip the per-op CPU-vs-GPU benchmarks.")
+  boolean noOps;
+
   @Option(names = "--plots", defaultValue = "plots", description = "Where the report's charts are copied (default: ${DEFAULT-VALUE}).")
   Path plots;
 
@@ -90,11 +106,24 @@ final class RunCommand implements Callable<Integer> {
           .run(tfConfigs, folder);
     }
     Summary summary = new Summary(List.of());
+    List<String> expected = new ArrayList<>(tfConfigs.stream().map(Placement::configName).toList());
     if (!tfConfigs.isEmpty()) {
       summary = summary.plus(endToEnd(tfConfigs, chosen, folder));
     }
+    if (!noTrt) {
+      String whyNot = TensorRtAvailability.check();
+      if (whyNot.isEmpty()) {
+        summary = summary.plus(tensorRt(chosen, folder));
+        expected.addAll(trtConfigs);
+      } else {
+        log.printf("SKIPPED %s: %s%n", String.join(", ", trtConfigs), whyNot);
+      }
+    }
+    if (!noOps) {
+      perOp(chosen, folder);
+    }
     summary.print(log);
-    int missing = countMissing(tfConfigs, chosen, summary);
+    int missing = countMissing(expected, chosen, summary);
     if (!noReport) {
       report(folder);
     }
@@ -143,6 +172,39 @@ final class RunCommand implements Callable<Integer> {
     return Summary.of(results);
   }
 
+  private Summary tensorRt(Profile chosen, RunFolder folder) throws Exception {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    params.put("config", trtConfigs);
+    params.put("batch", chosen.batches().stream().map(String::valueOf).toList());
+    params.put("model", List.of(model));
+    Path json = folder.jmhJson("trt");
+    Collection<RunResult> results = JmhLauncher.run(TensorRtBenchmark.class, params, chosen, json, jvmArgs);
+    log.printf("Wrote JMH results to %s%n", json);
+    return Summary.of(results);
+  }
+
+  /** Each op type's heaviest signatures (how many: the profile's), on the CPU and, when there is one, the GPU. */
+  private void perOp(Profile chosen, RunFolder folder) throws Exception {
+    List<String> devices = TfDevices.hasGpu() ? List.of("cpu", "gpu") : List.of("cpu");
+    if (!TfDevices.hasGpu()) {
+      log.printf("SKIPPED per-op device=gpu: %s%n", TfDevices.whyNoGpu());
+    }
+    Profile ops = chosen.forOps();
+    int i = 0;
+    for (OpSuite op : OpSuite.values()) {
+      i++;
+      log.printf("[ops %d/%d] %s: %s on %s%n", i, OpSuite.values().length, op.method(),
+          op.topSignatures(chosen.opSignatures()), devices);
+      Map<String, List<String>> params = new LinkedHashMap<>();
+      params.put("device", devices);
+      params.put("signature", op.topSignatures(chosen.opSignatures()));
+      JmhLauncher.run(op.include(), params, ops, folder.jmhJson("ops-" + op.method()), jvmArgs);
+    }
+    Path report = folder.opsReport();
+    OpsReport.of(folder, ModelGraphs.defaultModelSignatures()).writeCsv(report);
+    log.printf("Wrote per-op report to %s%n", report);
+  }
+
   private void report(RunFolder folder) throws java.io.IOException {
     List<Path> written = new ReportWriter(false).write(folder);
     written.forEach(p -> log.printf("Wrote %s%n", p));
@@ -151,14 +213,14 @@ final class RunCommand implements Callable<Integer> {
     copied.skipped().forEach(p -> log.printf("Kept existing %s (not overwritten)%n", p));
   }
 
-  private int countMissing(List<Placement> tfConfigs, Profile chosen, Summary summary) {
+  private int countMissing(List<String> expected, Profile chosen, Summary summary) {
     int missing = 0;
-    for (Placement p : tfConfigs) {
+    for (String config : expected) {
       for (int batch : chosen.batches()) {
-        boolean present = summary.rows().stream().anyMatch(r -> r.config().equals(p.configName()) && r.batch() == batch);
+        boolean present = summary.rows().stream().anyMatch(r -> r.config().equals(config) && r.batch() == batch);
         if (!present) {
           missing++;
-          log.printf("NO RESULT for %s at batch %d: its trial failed (see the JMH output above)%n", p.configName(), batch);
+          log.printf("NO RESULT for %s at batch %d: its trial failed (see the JMH output above)%n", config, batch);
         }
       }
     }
