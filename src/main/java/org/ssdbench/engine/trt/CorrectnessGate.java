@@ -7,7 +7,7 @@ import org.ssdbench.model.ImageBatch;
 
 /**
  * TensorRT against TensorFlow on the CPU, on the same images: raw box encodings and class scores before NMS within
- * 1e-3 (FP32) or 2e-2 (FP16), relative to max(|x|, 1); final detections matched by class and IoU >= 0.9, at least 95%
+ * 1e-3 (FP32) or 2e-2 (FP16) relative L2 error (the worst element is reported beside it; see {@link Agreement.Error}); final detections matched by class and IoU >= 0.9, at least 95%
  * of TF's for FP32. INT8's differences are measured and reported, never a failure: the report shows the loss.
  */
 public final class CorrectnessGate {

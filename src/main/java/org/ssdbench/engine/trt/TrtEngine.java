@@ -54,8 +54,9 @@ public final class TrtEngine extends NativeResource {
       for (int k = 0; k < shape.length; k++) {
         shape[k] = d.d(k);
       }
-      io.put(name, new IoTensor(name, engine.getTensorIOMode(name) == TensorIOMode.kINPUT, shape,
-          engine.getTensorDataType(name)));
+      // JavaCPP returns a fresh enum object from native code: intern() maps it to the constant, so == and switch work.
+      io.put(name, new IoTensor(name, engine.getTensorIOMode(name).intern() == TensorIOMode.kINPUT, shape,
+          engine.getTensorDataType(name).intern()));
     }
   }
 

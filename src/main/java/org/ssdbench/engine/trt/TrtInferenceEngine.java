@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bytedeco.tensorrt.global.nvinfer.DataType;
-import org.bytedeco.tensorrt.nvinfer.ILogger;
 import org.ssdbench.engine.Detections;
 import org.ssdbench.engine.InferenceEngine;
 import org.ssdbench.model.ImageBatch;
@@ -100,7 +99,7 @@ public final class TrtInferenceEngine implements InferenceEngine {
     this.description = d;
     this.config = config;
     try {
-      TrtLogger logger = new TrtLogger(ILogger.Severity.kWARNING);
+      TrtLogger logger = TrtLogger.shared();
       TrtRuntime runtime = own(new TrtRuntime(logger));
       GpuInfo gpu = GpuInfo.current();
       EngineKey key = new EngineKey(modelSha256, gpu.name(), gpu.computeCapability(), TrtRuntime.version(),

@@ -4,13 +4,19 @@ import org.bytedeco.tensorrt.nvinfer.ILogger;
 
 /**
  * TensorRT's logger: messages at or above a severity go to stderr with a "[TensorRT]" prefix; the last error is kept
- * for exception messages. One instance lives as long as the builders and runtimes that use it (keep a reference).
+ * for exception messages.
+ *
+ * <p>TensorRT keeps the logger it is given: the plugin registry, which is global, holds the one passed to
+ * initLibNvInferPlugins for the life of the process. A logger that the JVM collected while TensorRT still held it crashed
+ * the next getCreator call, so the suite uses one {@link #shared()} logger that lives as long as the JVM.
  */
 public final class TrtLogger extends ILogger {
+  private static final TrtLogger SHARED = new TrtLogger(ILogger.Severity.kWARNING);
+
   private final ILogger.Severity threshold;
   private volatile String lastError = "";
 
-  public TrtLogger(ILogger.Severity threshold) {
+  private TrtLogger(ILogger.Severity threshold) {
     this.threshold = threshold;
   }
 
@@ -22,6 +28,11 @@ public final class TrtLogger extends ILogger {
     if (severity.value <= threshold.value) {
       System.err.println("[TensorRT " + severity + "] " + msg);
     }
+  }
+
+  /** The process-wide logger every runtime, builder and the plugin registry use; never freed. */
+  public static TrtLogger shared() {
+    return SHARED;
   }
 
   public String lastError() {

@@ -45,4 +45,24 @@ final class AgreementTest {
     assertThat(e.within(2e-3)).isTrue();
     assertThat(Agreement.relative(new float[] {Float.NaN}, new float[] {1}).within(1)).isFalse();
   }
+
+  @Test
+  void gateChecksTheRelativeL2NormWhileTheWorstElementIsReported() {
+    float[] expected = new float[1000];
+    float[] actual = new float[1000];
+    for (int i = 0; i < expected.length; i++) {
+      expected[i] = 1f;
+      actual[i] = 1f;
+    }
+    actual[7] = 1.04f; // one element 4% off, as FP16 showed: the tensor as a whole is 0.13% off
+    var e = Agreement.relative(actual, expected);
+    assertThat(e.worst()).isCloseTo(0.04, offset(1e-6));
+    assertThat(e.relativeL2()).isCloseTo(0.04 / Math.sqrt(1000), offset(1e-6));
+    assertThat(e.within(2e-2)).isTrue();
+    assertThat(e.toString()).contains("relative L2").contains("worst element 0.0400 at 7");
+    for (int i = 0; i < actual.length; i++) {
+      actual[i] = 1.03f; // every element 3% off: the tensor is wrong
+    }
+    assertThat(Agreement.relative(actual, expected).within(2e-2)).isFalse();
+  }
 }
