@@ -29,16 +29,24 @@ public enum Lane {
     return this == CPU || this == GPU_KERNEL || this == COPY;
   }
 
+  /**
+   * Classifies a step-stats device name. TF's GPU tracer reports each copy twice, on the aggregate {@code .../memcpy}
+   * lane and on its stream's lane ({@code stream:14<MemcpyH2D>}), and each kernel on {@code stream:all} and its stream;
+   * only the aggregates count, so nothing is counted twice.
+   */
   public static Lane of(String device) {
     String d = device.toLowerCase(Locale.ROOT);
-    if (d.contains("memcpy") || d.contains("h2d") || d.contains("d2h") || d.contains("htod") || d.contains("dtoh")) {
-      return COPY;
-    }
     if (d.contains("stream:all")) {
       return GPU_KERNEL;
     }
+    if (d.endsWith("/memcpy")) {
+      return COPY;
+    }
     if (d.contains("stream:")) {
       return GPU_STREAM;
+    }
+    if (d.contains("memcpy") || d.contains("h2d") || d.contains("d2h") || d.contains("htod") || d.contains("dtoh")) {
+      return COPY;
     }
     if (d.contains("gpu:")) {
       return GPU_LAUNCH;

@@ -33,7 +33,7 @@ public record OpTable(String config, List<Row> rows, long hostToDevice, long dev
       if (e.lane() == Lane.GPU_STREAM) {
         continue;
       }
-      if (e.lane() == Lane.COPY || e.lane() == Lane.GPU_KERNEL) {
+      if (e.lane() == Lane.COPY) {
         if (e.isHostToDevice()) {
           h2d++;
         } else if (e.isDeviceToHost()) {

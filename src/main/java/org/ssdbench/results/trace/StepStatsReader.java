@@ -17,6 +17,9 @@ public final class StepStatsReader {
   /** TF's timeline label: {@code name = OpType(inputs)}. */
   private static final Pattern LABEL = Pattern.compile("^\\S+ = (\\S+?)\\(");
 
+  /** Times from this value on are wall-clock microseconds since 1970 (2001 onwards), not a tracer's relative clock. */
+  static final double WALL_CLOCK_MICROS = 1e15;
+
   private final Map<String, String> opByNode = new HashMap<>();
 
   /**
@@ -32,31 +35,39 @@ public final class StepStatsReader {
 
   public List<TraceEvent> read(RunMetadata metadata) {
     List<TraceEvent> events = new ArrayList<>();
+    // Host lanes carry wall-clock times; the GPU tracer's lanes start near zero. Each clock gets its own origin.
     double origin = Double.MAX_VALUE;
     for (DeviceStepStats device : metadata.getStepStats().getDevStatsList()) {
       for (NodeExecStats stats : device.getNodeStatsList()) {
-        origin = Math.min(origin, startMicros(stats));
+        if (startMicros(stats) >= WALL_CLOCK_MICROS) {
+          origin = Math.min(origin, startMicros(stats));
+        }
       }
     }
     for (DeviceStepStats device : metadata.getStepStats().getDevStatsList()) {
       Lane lane = Lane.of(device.getDevice());
       for (NodeExecStats stats : device.getNodeStatsList()) {
         String node = nodeName(stats.getNodeName());
+        double start = startMicros(stats);
         events.add(new TraceEvent(device.getDevice(), lane, node, opType(node, stats), stats.getTimelineLabel(),
-            startMicros(stats) - origin, durationMicros(stats), stats.getThreadId()));
+            start >= WALL_CLOCK_MICROS ? start - origin : start, durationMicros(stats), stats.getThreadId()));
       }
     }
     return events;
   }
 
+  /**
+   * The op that ran: the timeline label's when it has one (on the CPU it names fused kernels such as _FusedConv2D that
+   * replaced the graph's Conv2D + BiasAdd), else the graph's op for the node, else what the node name says.
+   */
   private String opType(String node, NodeExecStats stats) {
-    String op = opByNode.get(node);
-    if (op != null) {
-      return op;
-    }
     Matcher m = LABEL.matcher(stats.getTimelineLabel());
     if (m.find()) {
       return m.group(1);
+    }
+    String op = opByNode.get(node);
+    if (op != null) {
+      return op;
     }
     String full = stats.getNodeName();
     int colon = full.indexOf(':');

@@ -21,6 +21,9 @@ final class TraceConversionTest {
   private static final String GPU = "/job:localhost/replica:0/task:0/device:GPU:0";
   private static final String CPU = "/job:localhost/replica:0/task:0/device:CPU:0";
 
+  /** Host lanes carry wall-clock microseconds; the GPU tracer's lanes start near zero. */
+  private static final long WALL = 1_795_597_191_597_000L;
+
   private static NodeExecStats stats(String node, String label, long start, long dur) {
     return NodeExecStats.newBuilder().setNodeName(node).setTimelineLabel(label).setAllStartMicros(start)
         .setAllEndRelMicros(dur).build();
@@ -29,19 +32,22 @@ final class TraceConversionTest {
   private static RunMetadata gpuRun() {
     StepStats steps = StepStats.newBuilder()
         .addDevStats(DeviceStepStats.newBuilder().setDevice(GPU)
-            .addNodeStats(stats("conv/Conv2D", "conv/Conv2D = Conv2D(image, w)", 1000, 5)))
+            .addNodeStats(stats("conv/Conv2D", "conv/Conv2D = Conv2D(image, w)", WALL + 10, 5)))
         .addDevStats(DeviceStepStats.newBuilder().setDevice("/device:GPU:0/stream:7")
             .addNodeStats(stats("conv/Conv2D:Conv2D", "", 1010, 80)))
         .addDevStats(DeviceStepStats.newBuilder().setDevice("/device:GPU:0/stream:all")
             .addNodeStats(stats("conv/Conv2D:Conv2D", "", 1010, 80))
             .addNodeStats(stats("gather/GatherV2:GatherV2", "", 1100, 20)))
+        .addDevStats(DeviceStepStats.newBuilder().setDevice("/device:GPU:0/stream:14<MemcpyH2D>")
+            .addNodeStats(stats("edge_1_nms:MemcpyHtoD", "MemcpyH2D kind_src:pageable size:4096", 200, 3)))
         .addDevStats(DeviceStepStats.newBuilder().setDevice("/device:GPU:0/memcpy")
             .addNodeStats(stats("edge_1_nms:MemcpyHtoD", "MEMCPYHtoD 4096 bytes", 1200, 3))
             .addNodeStats(stats("edge_2_nms:MemcpyDtoH", "MEMCPYDtoH 4096 bytes", 1300, 4))
             .addNodeStats(stats("edge_3_nms:MemcpyDtoH", "MEMCPYDtoH 64 bytes", 1400, 2)))
         .addDevStats(DeviceStepStats.newBuilder().setDevice(CPU)
-            .addNodeStats(stats("nms/NonMaxSuppressionV3", "nms/NonMaxSuppressionV3 = NonMaxSuppressionV3(a, b)", 1250, 40))
-            .addNodeStats(stats("nms/NonMaxSuppressionV3_1", "nms/NonMaxSuppressionV3_1 = NonMaxSuppressionV3(a, b)", 1350, 30)))
+            .addNodeStats(stats("nms/NonMaxSuppressionV3", "nms/NonMaxSuppressionV3 = NonMaxSuppressionV3(a, b)", WALL + 250, 40))
+            .addNodeStats(stats("nms/NonMaxSuppressionV3_1", "nms/NonMaxSuppressionV3_1 = NonMaxSuppressionV3(a, b)", WALL + 350, 30))
+            .addNodeStats(stats("head/BiasAdd", "head/BiasAdd = _FusedConv2D(x, w, b)", WALL, 9)))
         .build();
     return RunMetadata.newBuilder().setStepStats(steps).build();
   }
@@ -64,12 +70,25 @@ final class TraceConversionTest {
     assertThat(Lane.of("/device:GPU:0/stream:all")).isEqualTo(Lane.GPU_KERNEL);
     assertThat(Lane.of("/device:GPU:0/stream:7")).isEqualTo(Lane.GPU_STREAM);
     assertThat(Lane.of("/device:GPU:0/memcpy")).isEqualTo(Lane.COPY);
+    assertThat(Lane.of("/device:GPU:0/stream:14<MemcpyH2D>")).isEqualTo(Lane.GPU_STREAM);
   }
 
   @Test
   void opTypesComeFromTheGraphOrTheLabel() {
     assertThat(events()).extracting(TraceEvent::opType).contains("Conv2D", "GatherV2", "NonMaxSuppressionV3");
     assertThat(events()).extracting(TraceEvent::node).doesNotContain("conv/Conv2D:Conv2D");
+  }
+
+  @Test
+  void fusedKernelsAreNamedAfterWhatRanNotTheGraphNode() {
+    assertThat(events()).filteredOn(e -> e.node().equals("head/BiasAdd")).extracting(TraceEvent::opType)
+        .containsExactly("_FusedConv2D");
+  }
+
+  @Test
+  void hostEventsStartAtZeroOnTheirOwnClock() {
+    assertThat(events()).filteredOn(e -> e.lane() == Lane.CPU).extracting(TraceEvent::startMicros)
+        .containsExactlyInAnyOrder(250.0, 350.0, 0.0);
   }
 
   @Test
@@ -85,7 +104,8 @@ final class TraceConversionTest {
     assertThat(nms.totalMicros()).isEqualTo(70.0);
     assertThat(table.hostToDevice()).isEqualTo(1);
     assertThat(table.deviceToHost()).isEqualTo(2);
-    assertThat(table.wallMicros()).isEqualTo(402.0);
+    // GPU lanes end at 1402 us on their own clock, host lanes at 390 us after the first host event.
+    assertThat(table.wallMicros()).isEqualTo(1402.0);
   }
 
   @Test
