@@ -51,7 +51,9 @@ final class ReportWriterTest {
     assertThat(md).containsPattern(
         "\\| NMS block on CPU \\(step 1\\) \\| tf-gpu / tf-gpu-postproc-cpu \\| 1\\.30x \\| 1\\.\\d\\dx \\| reproduced \\|");
     assertThat(md).containsPattern(
-        "\\| TensorRT \\(step 2\\) \\| tf-gpu / trt-fp16-graph \\| 4\\.00x \\| 5\\.\\d\\dx \\| reproduced \\| [0-9.]+ ms /");
+        "\\| TensorRT FP32 \\(step 2\\) \\| tf-gpu / trt-fp32 \\| 4\\.00x \\| 2\\.\\d\\dx \\| not reproduced \\| [0-9.]+ ms /");
+    assertThat(md).containsPattern(
+        "\\| TensorRT, fastest configuration \\| tf-gpu / trt-fp16-graph \\| 4\\.00x \\| 5\\.\\d\\dx \\| reproduced \\| [0-9.]+ ms /");
   }
 
   @Test

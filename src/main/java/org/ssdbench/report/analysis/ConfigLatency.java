@@ -35,4 +35,12 @@ public record ConfigLatency(
   public boolean hasPercentiles() {
     return !Double.isNaN(p50);
   }
+
+  /**
+   * The latency speedups are formed from: the median where JMH sampled every call (SampleTime), as the run's summary
+   * does, since a few slow calls pull the mean of a skewed latency distribution; the score otherwise.
+   */
+  public double typicalMillis() {
+    return hasPercentiles() ? p50 : millis;
+  }
 }
