@@ -16,6 +16,7 @@ import org.ssdbench.bench.ModelRequest;
 import org.ssdbench.bench.OpSuite;
 import org.ssdbench.bench.TensorRtBenchmark;
 import org.ssdbench.engine.trt.TensorRtAvailability;
+import org.ssdbench.engine.trt.TrtRuntime;
 import org.ssdbench.ops.ModelGraphs;
 import org.ssdbench.ops.OpsReport;
 import org.ssdbench.bench.Profile;
@@ -149,7 +150,8 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private RunFolder createFolder(LoadedModel loaded) throws Exception {
-    Environment env = EnvironmentProbe.probe(TensorFlow.version(), null, loaded.source(), loaded.sha256());
+    String tensorRt = !noTrt && TensorRtAvailability.check().isEmpty() ? TrtRuntime.version() : null;
+    Environment env = EnvironmentProbe.probe(TensorFlow.version(), tensorRt, loaded.source(), loaded.sha256());
     Path dir = out != null ? out : results.resolve(RunFolders.name(env, LocalDateTime.now()));
     RunFolder folder = RunFolders.create(dir);
     EnvironmentFile.write(env, folder.env());
