@@ -125,8 +125,8 @@ final class RunCommand implements Callable<Integer> {
     }
     summary.print(log);
     int missing = countMissing(expected, chosen, summary);
-    if (!noReport) {
-      report(folder);
+    if (!noReport && !report(folder)) {
+      missing++;
     }
     log.printf("%nResults in %s%n", folder.dir());
     return missing == 0 ? 0 : 3;
@@ -207,7 +207,22 @@ final class RunCommand implements Callable<Integer> {
     log.printf("Wrote per-op report to %s%n", report);
   }
 
-  private void report(RunFolder folder) throws java.io.IOException {
+  /**
+   * Writes the report; a failure there (e.g. a JRE without the font libraries charts need) is told, not thrown, since
+   * the measurements are already on disk and {@code report DIR} can redo it elsewhere.
+   */
+  private boolean report(RunFolder folder) {
+    try {
+      writeReport(folder);
+      return true;
+    } catch (java.io.IOException | RuntimeException | LinkageError e) {
+      log.printf("REPORT FAILED: %s%nThe measurements are in %s; write the report with: report %s%n", e, folder.dir(),
+          folder.dir());
+      return false;
+    }
+  }
+
+  private void writeReport(RunFolder folder) throws java.io.IOException {
     List<Path> written = new ReportWriter(false).write(folder);
     written.forEach(p -> log.printf("Wrote %s%n", p));
     PlotCopier.Copied copied = new PlotCopier(plots, false).copy(folder.dir(), written);
