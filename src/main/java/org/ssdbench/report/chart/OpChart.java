@@ -52,6 +52,17 @@ public final class OpChart {
 
   private static String label(OpTiming op) {
     double ratio = op.cpuOverGpuHostFed();
-    return Double.isNaN(ratio) ? op.op() : op.op() + String.format(Locale.ROOT, " (%.2fx)", ratio);
+    String name = op.op() + shapes(op.signature());
+    return Double.isNaN(ratio) ? name : name + String.format(Locale.ROOT, " (%.2fx)", ratio);
+  }
+
+  /** The shapes of a signature id, e.g. " 1917x1^4" of "concatv2:1917x1^4/axis1", so an op's signatures tell apart. */
+  static String shapes(String signature) {
+    int colon = signature.indexOf(':');
+    if (colon < 0) {
+      return signature.isEmpty() ? "" : " " + signature;
+    }
+    int slash = signature.indexOf('/', colon);
+    return " " + signature.substring(colon + 1, slash < 0 ? signature.length() : slash);
   }
 }
