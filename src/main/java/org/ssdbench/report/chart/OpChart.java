@@ -16,7 +16,7 @@ public final class OpChart {
   private record Series(String name, ToDoubleFunction<OpTiming> value) {}
 
   private static final List<Series> SERIES = List.of(
-      new Series("CPU", OpTiming::cpuMicros),
+      new Series("CPU, host-fed", OpTiming::cpuMicros),
       new Series("GPU, host-fed", OpTiming::gpuHostFedMicros),
       new Series("GPU, device-resident", OpTiming::gpuDeviceResidentMicros));
 
