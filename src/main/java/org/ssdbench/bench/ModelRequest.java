@@ -1,10 +1,10 @@
 package org.ssdbench.bench;
 
 import java.nio.file.Path;
+import org.ssdbench.model.GeneratorOptions;
 import org.ssdbench.model.ImageBatch;
 import org.ssdbench.model.LoadedModel;
 import org.ssdbench.model.ModelLoader;
-import org.ssdbench.model.GeneratorOptions;
 import org.ssdbench.model.SyntheticImage;
 
 /**
@@ -13,16 +13,13 @@ import org.ssdbench.model.SyntheticImage;
  * {@code frozen_inference_graph.pb}; {@code image} is {@code synthetic} or the path of a JPEG/PNG.
  */
 public record ModelRequest(String model, int batch, float scoreThreshold, String image) {
-  public static final String GENERATED = "generated";
+  public static final String GENERATED = ModelLoader.GENERATED;
   public static final String SYNTHETIC = "synthetic";
   public static final long SEED = 42;
 
   public LoadedModel load() {
-    if (GENERATED.equals(model)) {
-      return ModelLoader.generate(
-          GeneratorOptions.defaults().withSeed(SEED).withBatch(batch).withScoreThreshold(scoreThreshold));
-    }
-    return ModelLoader.load(Path.of(model));
+    return ModelLoader.resolve(model,
+        GeneratorOptions.defaults().withSeed(SEED).withBatch(batch).withScoreThreshold(scoreThreshold));
   }
 
   public ImageBatch images() {

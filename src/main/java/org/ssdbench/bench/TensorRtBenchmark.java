@@ -20,13 +20,15 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.ssdbench.engine.trt.CalibrationImages;
 import org.ssdbench.engine.trt.CorrectnessGate;
 import org.ssdbench.engine.trt.EngineCache;
-import org.ssdbench.engine.trt.ModelSource;
 import org.ssdbench.engine.trt.NetworkDescription;
 import org.ssdbench.engine.trt.SsdGraphConverter;
 import org.ssdbench.engine.trt.TensorRtAvailability;
 import org.ssdbench.engine.trt.TfCpuReference;
 import org.ssdbench.engine.trt.TrtInferenceEngine;
+import org.ssdbench.model.GeneratorOptions;
 import org.ssdbench.model.ImageBatch;
+import org.ssdbench.model.LoadedModel;
+import org.ssdbench.model.ModelLoader;
 
 /*
  * What: end-to-end latency of SSD MobileNet V2 as a TensorRT 10 engine with NMS inside (EfficientNMS_TRT): copy the
@@ -84,11 +86,11 @@ public class TensorRtBenchmark {
       throw new IllegalStateException("TensorRT benchmark cannot run: " + missing);
     }
     TrtInferenceEngine.Config cfg = TrtInferenceEngine.Config.parse(config, batch);
-    ModelSource source = ModelSource.load(model, batch, null);
-    NetworkDescription description = SsdGraphConverter.convert(source.graph(), source.label());
+    LoadedModel source = ModelLoader.resolve(model, GeneratorOptions.defaults().withBatch(batch));
+    NetworkDescription description = SsdGraphConverter.convert(source.graphDef(), source.source());
     images = CalibrationImages.generate(batch, description.height(), description.width(), 2024);
     TfCpuReference.Outputs reference;
-    try (TfCpuReference tf = new TfCpuReference(source.graph())) {
+    try (TfCpuReference tf = new TfCpuReference(source.graphDef())) {
       reference = tf.run(images);
     }
     engine = new TrtInferenceEngine(description, source.sha256(), cfg, EngineCache.defaultCache());

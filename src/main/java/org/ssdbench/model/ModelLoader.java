@@ -21,7 +21,18 @@ public final class ModelLoader {
   private static final String EXPECTED =
       "expected a frozen TF Object Detection SSD export such as ssd_mobilenet_v2_coco_2018_03_29/frozen_inference_graph.pb";
 
+  /** The model name that asks for the generated graph rather than a file. */
+  public static final String GENERATED = "generated";
+
   private ModelLoader() {}
+
+  /**
+   * What a {@code --model} option or a benchmark's {@code model} param names: {@link #GENERATED} for the generator with
+   * {@code options}, anything else the path of a frozen graph ({@link #load}; {@code options} do not apply to a file).
+   */
+  public static LoadedModel resolve(String model, GeneratorOptions options) {
+    return GENERATED.equals(model) ? generate(options) : load(Path.of(model));
+  }
 
   public static LoadedModel generate(GeneratorOptions options) {
     return LoadedModel.of(SsdGraphGenerator.generate(options), options.describe());

@@ -1,11 +1,8 @@
 package org.ssdbench.ops;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ssdbench.model.GeneratorOptions;
-import org.ssdbench.model.SsdGraphGenerator;
+import org.ssdbench.model.ModelLoader;
 import org.tensorflow.proto.GraphDef;
 
 /** The graphs signatures are taken from: the generated model, or a frozen GraphDef file. */
@@ -17,7 +14,7 @@ public final class ModelGraphs {
 
   /** The generated SSD MobileNet V2 (seed 42, batch 1, 300x300, NonMaxSuppressionV3) with this NMS score threshold. */
   public static GraphDef generated(float scoreThreshold) {
-    return SsdGraphGenerator.generate(GeneratorOptions.defaults().withScoreThreshold(scoreThreshold));
+    return ModelLoader.generate(GeneratorOptions.defaults().withScoreThreshold(scoreThreshold)).graphDef();
   }
 
   public static String describeGenerated(float scoreThreshold) {
@@ -25,19 +22,12 @@ public final class ModelGraphs {
   }
 
   /**
-   * Reads a frozen GraphDef ({@code frozen_inference_graph.pb}).
+   * Reads a frozen GraphDef ({@code frozen_inference_graph.pb}) through {@link ModelLoader#load}.
    *
-   * @throws IllegalArgumentException if the file is missing or not a GraphDef, naming the path
+   * @throws IllegalArgumentException if the file is missing, not a GraphDef or not an SSD export, naming the path
    */
   public static GraphDef load(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("Model file not found: " + file);
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      return GraphDef.parseFrom(in);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("Cannot read %s as a frozen GraphDef: %s".formatted(file, e.getMessage()), e);
-    }
+    return ModelLoader.load(file).graphDef();
   }
 
   /** The signature table of a model graph, with one traced CPU run of seeded random pixels. */

@@ -5,10 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.ssdbench.model.GeneratorOptions;
 import org.ssdbench.model.ImageBatch;
-import picocli.CommandLine;
+import org.ssdbench.model.LoadedModel;
+import org.ssdbench.model.ModelLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * One command for a GPU machine: for each requested precision, build (or load from the cache) the TensorRT engine of
@@ -73,15 +76,16 @@ public final class TrtSmoke implements Callable<Integer> {
     }
 
     long t0 = System.nanoTime();
-    ModelSource source = ModelSource.load(model, batch, threshold);
-    System.out.printf("model %s, sha256 %s, %d nodes, loaded in %d ms%n", source.label(), source.sha256().substring(0, 16),
-        source.graph().getNodeCount(), ms(t0));
+    GeneratorOptions options = GeneratorOptions.defaults().withBatch(batch);
+    LoadedModel source = ModelLoader.resolve(model, threshold == null ? options : options.withScoreThreshold(threshold));
+    System.out.printf("model %s, sha256 %s, %d nodes, loaded in %d ms%n", source.source(), source.sha256().substring(0, 16),
+        source.graphDef().getNodeCount(), ms(t0));
     if (threshold != null && !model.equals("generated")) {
       System.out.println("WARNING: --threshold changes the TensorRT engine only; TF runs the file's own threshold, "
           + "so detections may differ by design");
     }
     t0 = System.nanoTime();
-    NetworkDescription description = SsdGraphConverter.convert(source.graph(), source.label());
+    NetworkDescription description = SsdGraphConverter.convert(source.graphDef(), source.source());
     System.out.printf("converted in %d ms: %s%n", ms(t0), description);
     System.out.println("input: NCHW [" + batch + ",3," + description.height() + "," + description.width()
         + "] float, preprocessed on the host (x*2/255-1, NHWC->NCHW), outside the timed region");
@@ -89,7 +93,7 @@ public final class TrtSmoke implements Callable<Integer> {
     ImageBatch images = CalibrationImages.generate(batch, description.height(), description.width(), 2024);
     t0 = System.nanoTime();
     TfCpuReference.Outputs reference;
-    try (TfCpuReference tf = new TfCpuReference(source.graph())) {
+    try (TfCpuReference tf = new TfCpuReference(source.graphDef())) {
       reference = tf.run(images);
     }
     System.out.printf("TF CPU reference in %d ms: %s detections%n", ms(t0),
