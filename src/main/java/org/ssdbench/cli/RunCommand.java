@@ -23,6 +23,7 @@ import org.ssdbench.bench.Profile;
 import org.ssdbench.bench.Summary;
 import org.ssdbench.bench.TraceAnalysis;
 import org.ssdbench.engine.tf.CudaLibraries;
+import org.ssdbench.engine.tf.SessionSettings;
 import org.ssdbench.engine.tf.TfDevices;
 import org.ssdbench.model.LoadedModel;
 import org.ssdbench.placement.Placement;
@@ -151,7 +152,9 @@ final class RunCommand implements Callable<Integer> {
 
   private RunFolder createFolder(LoadedModel loaded) throws Exception {
     String tensorRt = !noTrt && TensorRtAvailability.check().isEmpty() ? TrtRuntime.version() : null;
-    Environment env = EnvironmentProbe.probe(TensorFlow.version(), tensorRt, loaded.source(), loaded.sha256());
+    // Every configuration uses the same thread pools (SessionSettings.cpu() and gpu() differ only in GPU visibility).
+    Environment env = EnvironmentProbe.probe(TensorFlow.version(), tensorRt, SessionSettings.gpu().describeThreads(),
+        loaded.source(), loaded.sha256());
     Path dir = out != null ? out : results.resolve(RunFolders.name(env, LocalDateTime.now()));
     RunFolder folder = RunFolders.create(dir);
     EnvironmentFile.write(env, folder.env());

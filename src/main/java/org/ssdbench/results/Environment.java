@@ -12,6 +12,8 @@ package org.ssdbench.results;
  * @param gpuMemoryMiB total memory of the card
  * @param gpuClocks e.g. "sm 1980 MHz, mem 2619 MHz" (max clocks)
  * @param tensorrt e.g. "10.6.0"; null when TensorRT was not loaded
+ * @param tfThreads TF's intra-op and inter-op thread pools as the sessions were configured, e.g. "intra-op 0, inter-op 0
+ *     (0: TF's default, one thread per core)"
  * @param suiteCommit the suite's git commit, with "-dirty" when the tree had changes
  * @param modelSource "generated(seed=…,batch=…,…)" or the file path
  * @param modelSha256 SHA-256 of the GraphDef bytes that ran
@@ -32,6 +34,7 @@ public record Environment(
     String jvm,
     String tensorflow,
     String tensorrt,
+    String tfThreads,
     String suiteCommit,
     String modelSource,
     String modelSha256,

@@ -19,8 +19,10 @@ public final class EnvironmentProbe {
   /**
    * @param tensorflow TF's version string (the caller has TF loaded; this class does not load it)
    * @param tensorrt TensorRT's version, or null
+   * @param tfThreads how the TF sessions' thread pools were configured
    */
-  public static Environment probe(String tensorflow, String tensorrt, String modelSource, String modelSha256) {
+  public static Environment probe(String tensorflow, String tensorrt, String tfThreads, String modelSource,
+      String modelSha256) {
     List<String> gpu = nvidiaSmi();
     return new Environment(
         hostName(),
@@ -37,6 +39,7 @@ public final class EnvironmentProbe {
         System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
         tensorflow,
         tensorrt,
+        tfThreads,
         suiteCommit(),
         modelSource,
         modelSha256,

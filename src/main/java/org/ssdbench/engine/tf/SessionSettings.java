@@ -28,6 +28,11 @@ public record SessionSettings(boolean useGpu, boolean allowGrowth, int intraOpTh
     return new SessionSettings(true, true, 0, 0);
   }
 
+  /** The thread pools as results record them. */
+  public String describeThreads() {
+    return "intra-op %d, inter-op %d (0: TF's default, one thread per core)".formatted(intraOpThreads, interOpThreads);
+  }
+
   public ConfigProto toConfigProto() {
     ConfigProto.Builder config =
         ConfigProto.newBuilder()
