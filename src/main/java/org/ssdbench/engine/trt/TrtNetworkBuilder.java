@@ -239,7 +239,11 @@ public final class TrtNetworkBuilder {
     throw new IllegalArgumentException("no TensorRT layer for " + layer);
   }
 
-  /** EfficientNMS_TRT, fields built one by one (see the PluginField note in the GPU notes of this project). */
+  /**
+   * EfficientNMS_TRT. Each field is made whole with PluginField's four-argument constructor and copied into its slot:
+   * naming an element of {@code new PluginField(n)} in place copies into a null pointer and crashes the JVM. The names
+   * and values stay reachable ({@code keepAlive}) until the plugin is created.
+   */
   private IPluginV2 efficientNms(NmsSettings nms) {
     IPluginCreatorInterface found = nvinfer.getPluginRegistry().getCreator("EfficientNMS_TRT", "1", "");
     IPluginCreator creator = new IPluginCreator(requireNative(found,
