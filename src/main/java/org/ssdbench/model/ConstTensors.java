@@ -56,15 +56,6 @@ final class ConstTensors {
         .build();
   }
 
-  /** Number of elements of a Const's value, from its shape. */
-  static long elementCount(TensorProto t) {
-    long n = 1;
-    for (TensorShapeProto.Dim d : t.getTensorShape().getDimList()) {
-      n *= d.getSize();
-    }
-    return n;
-  }
-
   private static void checkCount(int count, long[] dims) {
     long n = 1;
     for (long d : dims) {

@@ -102,7 +102,7 @@ public final class GraphDescriber {
 
   private static long elements(NodeDef n) {
     AttrValue v = n.getAttrMap().get("value");
-    return v == null ? 0 : ConstTensors.elementCount(v.getTensor());
+    return v == null ? 0 : TensorValues.elementCount(v.getTensor());
   }
 
   /** The graph with {@code image_tensor}'s unknown dimensions set to [1, 300, 300, 3]. */

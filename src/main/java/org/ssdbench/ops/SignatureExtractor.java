@@ -1,7 +1,5 @@
 package org.ssdbench.ops;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -25,6 +23,7 @@ import org.tensorflow.proto.NodeExecStats;
 import org.tensorflow.proto.NodeOutput;
 import org.tensorflow.proto.RunMetadata;
 import org.tensorflow.proto.RunOptions;
+import org.ssdbench.model.TensorValues;
 import org.tensorflow.proto.TensorProto;
 import org.tensorflow.proto.TensorShapeProto;
 
@@ -293,47 +292,18 @@ public final class SignatureExtractor {
   }
 
   static Optional<long[]> ints(TensorProto t) {
-    if (t.getDtype() == DataType.DT_INT32) {
-      if (t.getIntValCount() > 0) {
-        return Optional.of(t.getIntValList().stream().mapToLong(Integer::longValue).toArray());
-      }
-      ByteBuffer b = t.getTensorContent().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-      long[] v = new long[b.remaining() / 4];
-      for (int i = 0; i < v.length; i++) {
-        v[i] = b.getInt();
-      }
-      return v.length == 0 ? Optional.empty() : Optional.of(v);
+    if (!TensorValues.isInteger(t)) {
+      return Optional.empty();
     }
-    if (t.getDtype() == DataType.DT_INT64) {
-      if (t.getInt64ValCount() > 0) {
-        return Optional.of(t.getInt64ValList().stream().mapToLong(Long::longValue).toArray());
-      }
-      ByteBuffer b = t.getTensorContent().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-      long[] v = new long[b.remaining() / 8];
-      for (int i = 0; i < v.length; i++) {
-        v[i] = b.getLong();
-      }
-      return v.length == 0 ? Optional.empty() : Optional.of(v);
-    }
-    return Optional.empty();
+    long[] v = TensorValues.longs(t);
+    return v.length == 0 ? Optional.empty() : Optional.of(v);
   }
 
   static Optional<float[]> floats(TensorProto t) {
     if (t.getDtype() != DataType.DT_FLOAT) {
       return Optional.empty();
     }
-    if (t.getFloatValCount() > 0) {
-      float[] v = new float[t.getFloatValCount()];
-      for (int i = 0; i < v.length; i++) {
-        v[i] = t.getFloatVal(i);
-      }
-      return Optional.of(v);
-    }
-    ByteBuffer b = t.getTensorContent().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-    float[] v = new float[b.remaining() / 4];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = b.getFloat();
-    }
+    float[] v = TensorValues.floats(t);
     return v.length == 0 ? Optional.empty() : Optional.of(v);
   }
 }

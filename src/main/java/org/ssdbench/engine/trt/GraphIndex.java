@@ -1,7 +1,5 @@
 package org.ssdbench.engine.trt;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +10,7 @@ import org.ssdbench.model.SsdSignature;
 import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.NodeDef;
+import org.ssdbench.model.TensorValues;
 import org.tensorflow.proto.TensorProto;
 
 /**
@@ -111,40 +110,11 @@ final class GraphIndex {
           "node '%s' should be a constant (a frozen variable) but is %s".formatted(node.getName(), c.getOp()));
     }
     TensorProto t = c.getAttrMap().get("value").getTensor();
-    long n = elementCount(t);
-    float[] out = new float[(int) n];
-    switch (t.getDtype()) {
-      case DT_FLOAT -> {
-        if (!t.getTensorContent().isEmpty()) {
-          ByteBuffer.wrap(t.getTensorContent().toByteArray()).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
-        } else {
-          fill(out, t.getFloatValCount(), t::getFloatVal);
-        }
-      }
-      case DT_INT32 -> {
-        if (!t.getTensorContent().isEmpty()) {
-          var ib = ByteBuffer.wrap(t.getTensorContent().toByteArray()).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
-          for (int i = 0; i < out.length; i++) {
-            out[i] = ib.get(i);
-          }
-        } else {
-          fill(out, t.getIntValCount(), i -> (float) t.getIntVal(i));
-        }
-      }
-      case DT_INT64 -> {
-        if (!t.getTensorContent().isEmpty()) {
-          var lb = ByteBuffer.wrap(t.getTensorContent().toByteArray()).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
-          for (int i = 0; i < out.length; i++) {
-            out[i] = lb.get(i);
-          }
-        } else {
-          fill(out, t.getInt64ValCount(), i -> (float) t.getInt64Val(i));
-        }
-      }
-      default -> throw new NotSsdGraphException(
+    if (!TensorValues.isNumeric(t)) {
+      throw new NotSsdGraphException(
           "constant '%s' has dtype %s; expected DT_FLOAT, DT_INT32 or DT_INT64".formatted(c.getName(), t.getDtype()));
     }
-    return out;
+    return TensorValues.floats(t);
   }
 
   /** The shape of a Const (through Identity). */
@@ -167,22 +137,4 @@ final class GraphIndex {
     return Optional.ofNullable(node.getAttrMap().get(name));
   }
 
-  private static long elementCount(TensorProto t) {
-    long n = 1;
-    for (var d : t.getTensorShape().getDimList()) {
-      n *= d.getSize();
-    }
-    return n;
-  }
-
-  private interface IndexedFloat {
-    float get(int i);
-  }
-
-  /** TF stores a splat constant as one value; repeat the last value to fill. */
-  private static void fill(float[] out, int count, IndexedFloat value) {
-    for (int i = 0; i < out.length; i++) {
-      out[i] = count == 0 ? 0f : value.get(Math.min(i, count - 1));
-    }
-  }
 }
