@@ -27,7 +27,8 @@ public record LoadedModel(GraphDef graphDef, String source, String sha256) {
     return new LoadedModel(graphDef, source, sha256(graphDef.toByteArray()));
   }
 
-  static String sha256(byte[] bytes) {
+  /** Hex SHA-256 of {@code bytes}, as models and the keys derived from them record it. */
+  public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {

@@ -1,10 +1,8 @@
 package org.ssdbench.engine.trt;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
+import org.ssdbench.model.LoadedModel;
 
 /**
  * What a cached engine was built for. Any field differing means the engine must be rebuilt: TensorRT plans are
@@ -42,16 +40,9 @@ public record EngineKey(
    * recognised by its sidecar as foreign and rebuilt over, so stale plans do not pile up.
    */
   public String fileStem() {
-    String variant = sha256(("%s|%s".formatted(Float.toString(scoreThreshold), probes)).getBytes(StandardCharsets.UTF_8));
+    String variant = LoadedModel.sha256(
+        "%s|%s".formatted(Float.toString(scoreThreshold), probes).getBytes(StandardCharsets.UTF_8));
     return "%s-b%d-%s-%s".formatted(precision, batch, modelSha256.substring(0, Math.min(12, modelSha256.length())),
         variant.substring(0, 8));
-  }
-
-  public static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 unavailable", e);
-    }
   }
 }
