@@ -1,42 +1,46 @@
 package org.ssdbench.bench;
 
-import static org.ssdbench.ops.DefaultSignatures.*;
-
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 
 /**
- * The methods of {@link OpBenchmark} with their default signatures, most costly first, so a short run can measure each
- * op type's heaviest signature alone (one JMH invocation per method, because a {@code signature} value only fits its own
- * op type).
+ * One method of {@link OpBenchmark} with its default signatures, most costly first, as read off the method's state class
+ * (its {@code signature} {@code @Param}), so a short run can measure each op type's heaviest signatures alone: one JMH
+ * invocation per method, because a {@code signature} value only fits its own op type.
  */
-public enum OpSuite {
-  CONV2D("conv2d", CONV2D_1, CONV2D_2, CONV2D_3),
-  DEPTHWISE("depthwiseConv2dNative", DEPTHWISE_1, DEPTHWISE_2, DEPTHWISE_3),
-  GATHER("gatherV2", GATHER_1, GATHER_2, GATHER_3),
-  CONCAT("concatV2", CONCAT_1, CONCAT_2, CONCAT_3),
-  SELECT("select", SELECT_1, SELECT_2),
-  NMS("nonMaxSuppressionV3", NMS_1),
-  WHERE("where", WHERE_1),
-  MINIMUM("minimum", MINIMUM_1, MINIMUM_2, MINIMUM_3),
-  MAXIMUM("maximum", MAXIMUM_1),
-  RESHAPE("reshape", RESHAPE_1, RESHAPE_2, RESHAPE_3),
-  TOPK("topKV2", TOPK_1);
+public record OpSuite(String method, List<String> signatures) {
+  public OpSuite {
+    signatures = List.copyOf(signatures);
+  }
 
-  private final String method;
-  private final List<String> signatures;
+  /** Every {@code @Benchmark} method of OpBenchmark, in source order of their state classes' declaration. */
+  public static List<OpSuite> all() {
+    return Arrays.stream(OpBenchmark.class.getMethods())
+        .filter(m -> m.isAnnotationPresent(Benchmark.class))
+        .sorted(Comparator.comparing(OpSuite::stateOrder))
+        .map(m -> new OpSuite(m.getName(), defaultSignatures(m)))
+        .toList();
+  }
 
-  OpSuite(String method, String... signatures) {
-    this.method = method;
-    this.signatures = List.of(signatures);
+  private static int stateOrder(Method m) {
+    return Arrays.asList(OpBenchmark.class.getDeclaredClasses()).indexOf(m.getParameterTypes()[0]);
+  }
+
+  private static List<String> defaultSignatures(Method benchmark) {
+    try {
+      return List.of(benchmark.getParameterTypes()[0].getField("signature").getAnnotation(Param.class).value());
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException("OpBenchmark." + benchmark.getName() + "'s state has no signature param", e);
+    }
   }
 
   /** The JMH include pattern of this op's benchmark method. */
   public String include() {
     return java.util.regex.Pattern.quote(OpBenchmark.class.getName() + "." + method) + "$";
-  }
-
-  public String method() {
-    return method;
   }
 
   /** The first {@code n} default signatures (all of them when n exceeds their number). */
