@@ -101,11 +101,11 @@ final class RunCommand implements Callable<Integer> {
       chosen = chosen.withBatches(batches);
     }
     List<Placement> tfConfigs = tfConfigs();
-    LoadedModel loaded = new ModelRequest(model, chosen.batches().get(0), scoreThreshold, image).load();
+    ModelRequest request = new ModelRequest(model, chosen.batches().get(0), scoreThreshold, image);
+    LoadedModel loaded = request.load();
     RunFolder folder = createFolder(loaded);
     if (!noTrace && !tfConfigs.isEmpty()) {
-      new TraceAnalysis(loaded.graphDef(), new ModelRequest(model, chosen.batches().get(0), scoreThreshold, image).images(), log)
-          .run(tfConfigs, folder);
+      new TraceAnalysis(loaded.graphDef(), request.images(), log).run(tfConfigs, folder);
     }
     Summary summary = new Summary(List.of());
     List<String> expected = new ArrayList<>(tfConfigs.stream().map(Placement::configName).toList());
@@ -165,25 +165,29 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private Summary endToEnd(List<Placement> tfConfigs, Profile chosen, RunFolder folder) throws Exception {
-    Map<String, List<String>> params = new LinkedHashMap<>();
-    params.put("config", tfConfigs.stream().map(Placement::configName).toList());
-    params.put("batch", chosen.batches().stream().map(String::valueOf).toList());
-    params.put("model", List.of(model));
+    Map<String, List<String>> params =
+        configParams(tfConfigs.stream().map(Placement::configName).toList(), chosen);
     params.put("scoreThreshold", List.of(String.valueOf(scoreThreshold)));
     params.put("image", List.of(image));
-    Path json = folder.jmhJson("e2e");
-    Collection<RunResult> results = JmhLauncher.run(EndToEndBenchmark.class, params, chosen, json, jvmArgs);
-    log.printf("Wrote JMH results to %s%n", json);
-    return Summary.of(results);
+    return endToEndJmh(EndToEndBenchmark.class, params, chosen, folder.jmhJson("e2e"));
   }
 
   private Summary tensorRt(Profile chosen, RunFolder folder) throws Exception {
+    return endToEndJmh(TensorRtBenchmark.class, configParams(trtConfigs, chosen), chosen, folder.jmhJson("trt"));
+  }
+
+  /** The params every end-to-end benchmark takes: configuration, batch sizes, model. */
+  private Map<String, List<String>> configParams(List<String> configs, Profile chosen) {
     Map<String, List<String>> params = new LinkedHashMap<>();
-    params.put("config", trtConfigs);
+    params.put("config", configs);
     params.put("batch", chosen.batches().stream().map(String::valueOf).toList());
     params.put("model", List.of(model));
-    Path json = folder.jmhJson("trt");
-    Collection<RunResult> results = JmhLauncher.run(TensorRtBenchmark.class, params, chosen, json, jvmArgs);
+    return params;
+  }
+
+  private Summary endToEndJmh(Class<?> benchmark, Map<String, List<String>> params, Profile chosen, Path json)
+      throws Exception {
+    Collection<RunResult> results = JmhLauncher.run(benchmark, params, chosen, json, jvmArgs);
     log.printf("Wrote JMH results to %s%n", json);
     return Summary.of(results);
   }
