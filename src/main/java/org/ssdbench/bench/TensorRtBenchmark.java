@@ -17,7 +17,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.ssdbench.engine.trt.CalibrationImages;
 import org.ssdbench.engine.trt.CorrectnessGate;
 import org.ssdbench.engine.trt.EngineCache;
 import org.ssdbench.engine.trt.NetworkDescription;
@@ -88,7 +87,7 @@ public class TensorRtBenchmark {
     TrtInferenceEngine.Config cfg = TrtInferenceEngine.Config.parse(config, batch);
     LoadedModel source = ModelLoader.resolve(model, GeneratorOptions.defaults().withBatch(batch));
     NetworkDescription description = SsdGraphConverter.convert(source.graphDef(), source.source());
-    images = CalibrationImages.generate(batch, description.height(), description.width(), 2024);
+    images = CorrectnessGate.images(description, batch);
     TfCpuReference.Outputs reference;
     try (TfCpuReference tf = new TfCpuReference(source.graphDef())) {
       reference = tf.run(images);

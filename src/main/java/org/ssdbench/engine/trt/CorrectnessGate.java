@@ -14,7 +14,15 @@ public final class CorrectnessGate {
   public static final double MIN_IOU = 0.9;
   public static final double MIN_MATCHED = 0.95;
 
+  /** Seed of the images the gate compares on; the same images are then the benchmark's input. */
+  static final long IMAGE_SEED = 2024;
+
   private CorrectnessGate() {}
+
+  /** The images an engine of {@code description} is checked on, {@code batch} of them. */
+  public static ImageBatch images(NetworkDescription description, int batch) {
+    return CalibrationImages.generate(batch, description.height(), description.width(), IMAGE_SEED);
+  }
 
   /** The outcome; {@link #lines()} is what to print. */
   public record Report(boolean passed, List<String> lines) {

@@ -90,7 +90,7 @@ public final class TrtSmoke implements Callable<Integer> {
     System.out.println("input: NCHW [" + batch + ",3," + description.height() + "," + description.width()
         + "] float, preprocessed on the host (x*2/255-1, NHWC->NCHW), outside the timed region");
 
-    ImageBatch images = CalibrationImages.generate(batch, description.height(), description.width(), 2024);
+    ImageBatch images = CorrectnessGate.images(description, batch);
     t0 = System.nanoTime();
     TfCpuReference.Outputs reference;
     try (TfCpuReference tf = new TfCpuReference(source.graphDef())) {
