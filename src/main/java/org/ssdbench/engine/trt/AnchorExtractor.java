@@ -2,6 +2,7 @@ package org.ssdbench.engine.trt;
 
 import java.util.List;
 import org.ssdbench.model.SsdSignature;
+import org.ssdbench.engine.tf.SessionSettings;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -30,7 +31,7 @@ public final class AnchorExtractor {
     String fetch = anchorNode(new GraphIndex(graphDef));
     try (Graph graph = new Graph()) {
       graph.importGraphDef(graphDef);
-      try (Session session = new Session(graph);
+      try (Session session = new Session(graph, SessionSettings.cpu().toConfigProto());
           TUint8 image = TUint8.tensorOf(Shape.of(1, inputSize[0], inputSize[1], 3),
               DataBuffers.of(new byte[inputSize[0] * inputSize[1] * 3]))) {
         Session.Runner runner = session.runner();
