@@ -34,6 +34,14 @@ final class TensorRtBenchmarkTest {
   }
 
   @Test
+  void keepsTensorRtsDefaultBuilderLevelAndRejectsOneOutOfRange() {
+    assertThat(TrtInferenceEngine.Config.parse("trt-fp16", 1).builderLevel())
+        .isEqualTo(TrtInferenceEngine.Config.DEFAULT_LEVEL);
+    assertThatThrownBy(() -> new TrtInferenceEngine.Config(Precision.FP16, 1, false, null, true, 6))
+        .hasMessageContaining("must be 0 to 5, got 6");
+  }
+
+  @Test
   void rejectsAnUnknownConfigListingTheValidOnes() {
     assertThatThrownBy(() -> TrtInferenceEngine.Config.parse("trt-fp64", 1))
         .hasMessageContaining("Unknown precision 'fp64'").hasMessageContaining("fp32, fp16, int8");

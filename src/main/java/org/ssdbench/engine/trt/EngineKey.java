@@ -11,6 +11,7 @@ import org.ssdbench.model.LoadedModel;
  * @param modelSha256 SHA-256 of the GraphDef bytes
  * @param scoreThreshold the NMS score threshold baked into the plugin
  * @param probes whether the pre-NMS tensors are engine outputs
+ * @param builderLevel TensorRT's builder optimization level, negative for its default
  * @param format bumped when the converter or builder changes what they produce
  */
 public record EngineKey(
@@ -22,6 +23,7 @@ public record EngineKey(
     int batch,
     float scoreThreshold,
     boolean probes,
+    int builderLevel,
     int format) {
   /** Bump when a change to the converter or TrtNetworkBuilder makes older cached plans wrong. */
   public static final int FORMAT = 1;
@@ -35,13 +37,13 @@ public record EngineKey(
   }
 
   /**
-   * The cache file stem: {@code <precision>-b<batch>-<model 12 hex>-<8 hex of threshold and probes>}. GPU, TensorRT
+   * The cache file stem: {@code <precision>-b<batch>-<model 12 hex>-<8 hex of threshold, probes and builder level>}. GPU, TensorRT
    * version and format are deliberately not in it: an engine for another GPU or TensorRT lands on the same file, is
    * recognised by its sidecar as foreign and rebuilt over, so stale plans do not pile up.
    */
   public String fileStem() {
     String variant = LoadedModel.sha256(
-        "%s|%s".formatted(Float.toString(scoreThreshold), probes).getBytes(StandardCharsets.UTF_8));
+        "%s|%s|%d".formatted(Float.toString(scoreThreshold), probes, builderLevel).getBytes(StandardCharsets.UTF_8));
     return "%s-b%d-%s-%s".formatted(precision, batch, modelSha256.substring(0, Math.min(12, modelSha256.length())),
         variant.substring(0, 8));
   }

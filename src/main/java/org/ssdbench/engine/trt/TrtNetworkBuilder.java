@@ -67,8 +67,10 @@ public final class TrtNetworkBuilder {
   /**
    * @param probes also mark the raw box encodings and class scores as outputs
    * @param calibrationBatches INT8 only: how many batches of generated images to calibrate on
+   * @param builderLevel TensorRT's builder optimization level (0 to 5), or negative for TensorRT's default
    */
-  public record Options(Precision precision, int batch, boolean probes, int calibrationBatches, long workspaceBytes) {
+  public record Options(Precision precision, int batch, boolean probes, int calibrationBatches, long workspaceBytes,
+      int builderLevel) {
     public Options {
       if (batch < 1) {
         throw new IllegalArgumentException("batch must be >= 1, got " + batch);
@@ -76,7 +78,7 @@ public final class TrtNetworkBuilder {
     }
 
     public static Options of(Precision precision, int batch) {
-      return new Options(precision, batch, true, 16, 1L << 30);
+      return new Options(precision, batch, true, 16, 1L << 30, -1);
     }
   }
 
@@ -109,6 +111,9 @@ public final class TrtNetworkBuilder {
       network = requireNative(builder.createNetworkV2(0), "IBuilder.createNetworkV2(0)");
       IBuilderConfig config = requireNative(builder.createBuilderConfig(), "IBuilder.createBuilderConfig");
       config.setMemoryPoolLimit(MemoryPoolType.kWORKSPACE, options.workspaceBytes());
+      if (options.builderLevel() >= 0) {
+        config.setBuilderOptimizationLevel(options.builderLevel());
+      }
       defineNetwork();
       switch (options.precision()) {
         case FP32 -> config.clearFlag(BuilderFlag.kTF32); // strict FP32: TF32 tensor cores would cost ~1e-3

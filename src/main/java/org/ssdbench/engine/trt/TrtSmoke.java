@@ -52,6 +52,11 @@ public final class TrtSmoke implements Callable<Integer> {
   @Option(names = "--no-graph", description = "Skip the CUDA graph variant.")
   boolean noGraph;
 
+  @Option(names = "--builder-level", defaultValue = "-1",
+      description = "TensorRT builder optimization level 0 (fastest build) to 5; default: TensorRT's (3). "
+          + "Lower levels build in less time and may run slower.")
+  int builderLevel;
+
   @Option(names = "--no-probes", description = "Build without the pre-NMS outputs (no check before NMS).")
   boolean noProbes;
 
@@ -107,8 +112,9 @@ public final class TrtSmoke implements Callable<Integer> {
     boolean allPassed = true;
     for (Precision p : wanted) {
       for (boolean graph : noGraph ? new boolean[] {false} : new boolean[] {false, true}) {
-        var config = new TrtInferenceEngine.Config(p, batch, graph, threshold, !noProbes);
-        System.out.printf("%n== %s (batch %d)%n", config.name(), batch);
+        var config = new TrtInferenceEngine.Config(p, batch, graph, threshold, !noProbes, builderLevel);
+        System.out.printf("%n== %s (batch %d)%s%n", config.name(), batch, builderLevel < 0 ? ""
+            : ", builder optimization level " + builderLevel + " (TensorRT's default: 3)");
         t0 = System.nanoTime();
         try (TrtInferenceEngine engine = new TrtInferenceEngine(description, source.sha256(), config, engines)) {
           var prov = engine.provenance();
