@@ -11,12 +11,12 @@ import org.bytedeco.tensorrt.nvinfer.ILogger;
  * the next getCreator call, so the suite uses one {@link #shared()} logger that lives as long as the JVM.
  */
 public final class TrtLogger extends ILogger {
-  private static final TrtLogger SHARED = new TrtLogger(ILogger.Severity.kWARNING);
+  private static final TrtLogger SHARED = new TrtLogger(TrtLogLevel.fromSystemProperty());
 
-  private final ILogger.Severity threshold;
+  private final int threshold;
   private volatile String lastError = "";
 
-  private TrtLogger(ILogger.Severity threshold) {
+  private TrtLogger(int threshold) {
     this.threshold = threshold;
   }
 
@@ -25,7 +25,7 @@ public final class TrtLogger extends ILogger {
     if (severity.value <= ILogger.Severity.kERROR.value) {
       lastError = msg;
     }
-    if (severity.value <= threshold.value) {
+    if (severity.value <= threshold) {
       System.err.println("[TensorRT " + severity + "] " + msg);
     }
   }
