@@ -36,7 +36,10 @@ import org.ssdbench.results.RunFolder;
 import org.ssdbench.results.RunFolders;
 import org.tensorflow.TensorFlow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Runs the suite into a new results folder: env.json, the traced analysis of each TF configuration, then the JMH
@@ -72,6 +75,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-trace", description = "Skip the traced analysis runs.")
   boolean noTrace;
 
+  @Option(names = "--no-tf",
+      description = "Skip the TensorFlow end-to-end configurations and their traces (a TensorRT-only or per-op-only run).")
+  boolean noTf;
+
   @Option(names = "--no-trt", description = "Skip the TensorRT benchmarks.")
   boolean noTrt;
 
@@ -94,8 +101,11 @@ final class RunCommand implements Callable<Integer> {
 
   private final PrintStream log = System.out;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
+    checkSelection();
     Profile chosen = Profile.byName(profile);
     if (batches != null && !batches.isEmpty()) {
       chosen = chosen.withBatches(batches);
@@ -133,11 +143,26 @@ final class RunCommand implements Callable<Integer> {
     return missing == 0 ? 0 : 3;
   }
 
+  /** Options that contradict each other, or leave nothing to run, fail before anything is loaded. */
+  private void checkSelection() {
+    if (noTf && configs != null) {
+      throw new ParameterException(spec.commandLine(), "--no-tf and --configs contradict each other: give one of them");
+    }
+    if (noTf && noTrt && noOps) {
+      throw new ParameterException(spec.commandLine(),
+          "--no-tf, --no-trt and --no-ops together leave nothing to run: drop one of them");
+    }
+  }
+
   private List<Placement> tfConfigs() {
+    CudaLibraries.preload(); // before the first TensorFlow class, also when no TF configuration runs
+    if (noTf) {
+      log.println("SKIPPED the TensorFlow configurations: --no-tf");
+      return List.of();
+    }
     List<Placement> wanted = configs == null
         ? List.of(Placement.values())
         : configs.stream().map(Placement::byName).toList();
-    CudaLibraries.preload();
     String whyNoGpu = TfDevices.whyNoGpu();
     List<Placement> runnable = new ArrayList<>();
     for (Placement p : wanted) {

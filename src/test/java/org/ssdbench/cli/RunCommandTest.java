@@ -1,0 +1,33 @@
+package org.ssdbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class RunCommandTest {
+  @Test
+  void refusesNoTfTogetherWithConfigsBeforeWritingAnything(@TempDir Path dir) throws Exception {
+    StringWriter err = new StringWriter();
+    int code = Main.commandLine().setErr(new PrintWriter(err))
+        .execute("run", "--no-tf", "--configs", "tf-cpu", "--results", dir.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--no-tf and --configs contradict each other");
+    try (var files = Files.list(dir)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
+  void refusesARunWithNothingLeftToRun(@TempDir Path dir) throws Exception {
+    StringWriter err = new StringWriter();
+    int code = Main.commandLine().setErr(new PrintWriter(err))
+        .execute("run", "--no-tf", "--no-trt", "--no-ops", "--results", dir.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("leave nothing to run");
+  }
+}
