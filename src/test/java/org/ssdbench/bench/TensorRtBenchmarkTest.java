@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.ssdbench.engine.trt.Precision;
 import org.ssdbench.engine.trt.TensorRtAvailability;
 import org.ssdbench.engine.trt.TrtInferenceEngine;
+import org.ssdbench.engine.trt.TrtNetworkBuilder;
 
 final class TensorRtBenchmarkTest {
   @Test
@@ -36,7 +37,7 @@ final class TensorRtBenchmarkTest {
   @Test
   void keepsTensorRtsDefaultBuilderLevelAndRejectsOneOutOfRange() {
     assertThat(TrtInferenceEngine.Config.parse("trt-fp16", 1).builderLevel())
-        .isEqualTo(TrtInferenceEngine.Config.DEFAULT_LEVEL);
+        .isEqualTo(TrtNetworkBuilder.Options.DEFAULT_LEVEL);
     assertThatThrownBy(() -> new TrtInferenceEngine.Config(Precision.FP16, 1, false, null, true, 6))
         .hasMessageContaining("must be 0 to 5, got 6");
   }

@@ -1,8 +1,8 @@
 package org.ssdbench.engine.trt;
 
 import java.util.List;
-import org.ssdbench.model.SsdSignature;
 import org.ssdbench.engine.tf.SessionSettings;
+import org.ssdbench.model.SsdSignature;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;

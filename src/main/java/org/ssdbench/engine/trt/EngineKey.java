@@ -11,7 +11,7 @@ import org.ssdbench.model.LoadedModel;
  * @param modelSha256 SHA-256 of the GraphDef bytes
  * @param scoreThreshold the NMS score threshold baked into the plugin
  * @param probes whether the pre-NMS tensors are engine outputs
- * @param builderLevel TensorRT's builder optimization level, negative for its default
+ * @param builderLevel TensorRT's builder optimization level, or {@link TrtNetworkBuilder.Options#DEFAULT_LEVEL}
  * @param format bumped when the converter or builder changes what they produce
  */
 public record EngineKey(
@@ -37,9 +37,9 @@ public record EngineKey(
   }
 
   /**
-   * The cache file stem: {@code <precision>-b<batch>-<model 12 hex>-<8 hex of threshold, probes and builder level>}. GPU, TensorRT
-   * version and format are deliberately not in it: an engine for another GPU or TensorRT lands on the same file, is
-   * recognised by its sidecar as foreign and rebuilt over, so stale plans do not pile up.
+   * The cache file stem: {@code <precision>-b<batch>-<model 12 hex>-<8 hex of threshold, probes and builder level>}.
+   * GPU, TensorRT version and format are deliberately not in it: an engine for another GPU or TensorRT lands on the same
+   * file, is recognised by its sidecar as foreign and rebuilt over, so stale plans do not pile up.
    */
   public String fileStem() {
     String variant = LoadedModel.sha256(

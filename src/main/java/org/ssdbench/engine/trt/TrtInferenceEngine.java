@@ -34,20 +34,16 @@ public final class TrtInferenceEngine implements InferenceEngine {
   /**
    * @param scoreThreshold NMS score threshold to build with; null takes the graph's
    * @param probes expose (and on {@link #detect} copy back) the pre-NMS tensors for the correctness check
-   * @param builderLevel TensorRT's builder optimization level, 0 (fastest build) to 5; {@link #DEFAULT_LEVEL} keeps
-   *     TensorRT's own default (3)
+   * @param builderLevel TensorRT's builder optimization level, 0 (fastest build) to 5, or
+   *     {@link TrtNetworkBuilder.Options#DEFAULT_LEVEL}
    */
   public record Config(Precision precision, int batch, boolean cudaGraph, Float scoreThreshold, boolean probes,
       int builderLevel) {
-    public static final int DEFAULT_LEVEL = -1;
-
     public Config {
       if (batch < 1) {
         throw new IllegalArgumentException("batch must be >= 1, got " + batch);
       }
-      if (builderLevel != DEFAULT_LEVEL && (builderLevel < 0 || builderLevel > 5)) {
-        throw new IllegalArgumentException("builder optimization level must be 0 to 5, got " + builderLevel);
-      }
+      TrtNetworkBuilder.Options.checkLevel(builderLevel);
     }
 
     /** trt-fp32, trt-fp16-graph, ... */
@@ -67,7 +63,7 @@ public final class TrtInferenceEngine implements InferenceEngine {
             "Unknown TensorRT config '%s'; available: trt-fp32, trt-fp16, trt-int8, trt-fp32-graph, trt-fp16-graph, trt-int8-graph"
                 .formatted(name));
       }
-      return new Config(Precision.parse(s.substring(4)), batch, graph, null, true, DEFAULT_LEVEL);
+      return new Config(Precision.parse(s.substring(4)), batch, graph, null, true, TrtNetworkBuilder.Options.DEFAULT_LEVEL);
     }
   }
 

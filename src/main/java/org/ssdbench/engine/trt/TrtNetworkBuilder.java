@@ -67,18 +67,29 @@ public final class TrtNetworkBuilder {
   /**
    * @param probes also mark the raw box encodings and class scores as outputs
    * @param calibrationBatches INT8 only: how many batches of generated images to calibrate on
-   * @param builderLevel TensorRT's builder optimization level (0 to 5), or negative for TensorRT's default
+   * @param builderLevel TensorRT's builder optimization level, 0 (fastest build) to 5, or {@link #DEFAULT_LEVEL}
    */
   public record Options(Precision precision, int batch, boolean probes, int calibrationBatches, long workspaceBytes,
       int builderLevel) {
+    /** Leaves the builder optimization level at TensorRT's own default (3). */
+    public static final int DEFAULT_LEVEL = -1;
+
     public Options {
       if (batch < 1) {
         throw new IllegalArgumentException("batch must be >= 1, got " + batch);
       }
+      checkLevel(builderLevel);
     }
 
     public static Options of(Precision precision, int batch) {
-      return new Options(precision, batch, true, 16, 1L << 30, -1);
+      return new Options(precision, batch, true, 16, 1L << 30, DEFAULT_LEVEL);
+    }
+
+    /** Fails for a level TensorRT does not have, so a bad option is caught before anything is built. */
+    public static void checkLevel(int builderLevel) {
+      if (builderLevel != DEFAULT_LEVEL && (builderLevel < 0 || builderLevel > 5)) {
+        throw new IllegalArgumentException("builder optimization level must be 0 to 5, got " + builderLevel);
+      }
     }
   }
 
@@ -111,7 +122,7 @@ public final class TrtNetworkBuilder {
       network = requireNative(builder.createNetworkV2(0), "IBuilder.createNetworkV2(0)");
       IBuilderConfig config = requireNative(builder.createBuilderConfig(), "IBuilder.createBuilderConfig");
       config.setMemoryPoolLimit(MemoryPoolType.kWORKSPACE, options.workspaceBytes());
-      if (options.builderLevel() >= 0) {
+      if (options.builderLevel() != Options.DEFAULT_LEVEL) {
         config.setBuilderOptimizationLevel(options.builderLevel());
       }
       defineNetwork();

@@ -113,7 +113,7 @@ public final class TrtSmoke implements Callable<Integer> {
     for (Precision p : wanted) {
       for (boolean graph : noGraph ? new boolean[] {false} : new boolean[] {false, true}) {
         var config = new TrtInferenceEngine.Config(p, batch, graph, threshold, !noProbes, builderLevel);
-        System.out.printf("%n== %s (batch %d)%s%n", config.name(), batch, builderLevel < 0 ? ""
+        System.out.printf("%n== %s (batch %d)%s%n", config.name(), batch, builderLevel == TrtNetworkBuilder.Options.DEFAULT_LEVEL ? ""
             : ", builder optimization level " + builderLevel + " (TensorRT's default: 3)");
         t0 = System.nanoTime();
         try (TrtInferenceEngine engine = new TrtInferenceEngine(description, source.sha256(), config, engines)) {

@@ -14,7 +14,7 @@ final class EngineCacheTest {
   @TempDir Path dir;
 
   private static EngineKey key(String gpu, String trt) {
-    return new EngineKey("ab".repeat(32), gpu, "9.0", trt, "fp16", 1, 0.3f, true, -1, EngineKey.FORMAT);
+    return new EngineKey("ab".repeat(32), gpu, "9.0", trt, "fp16", 1, 0.3f, true, TrtNetworkBuilder.Options.DEFAULT_LEVEL, EngineKey.FORMAT);
   }
 
   private static Optional<String> decode(byte[] b) {
@@ -85,7 +85,7 @@ final class EngineCacheTest {
   void differentThresholdsGetDifferentFiles() {
     EngineCache cache = new EngineCache(dir);
     EngineKey a = key("g", "10.6.0");
-    EngineKey b = new EngineKey(a.modelSha256(), "g", "9.0", "10.6.0", "fp16", 1, 1e-8f, true, -1, EngineKey.FORMAT);
+    EngineKey b = new EngineKey(a.modelSha256(), "g", "9.0", "10.6.0", "fp16", 1, 1e-8f, true, TrtNetworkBuilder.Options.DEFAULT_LEVEL, EngineKey.FORMAT);
     assertThat(cache.planFile(a)).isNotEqualTo(cache.planFile(b));
   }
 
