@@ -4,18 +4,21 @@ import org.tensorflow.proto.DataType;
 
 /**
  * Convolution layers as a frozen TF-Slim graph spells them: {@code weights} Const read through {@code weights/read},
- * {@code Conv2D} or {@code depthwise}, the unfused batch norm's seven ops under {@code BatchNorm/batchnorm/}, and
- * {@code Relu6}; head layers with {@code biases} and {@code BiasAdd}.
+ * {@code Conv2D} or {@code depthwise}, the unfused batch norm's seven ops under {@code BatchNorm/batchnorm/} (2018) or
+ * one {@code BatchNorm/FusedBatchNormV3} (exports after 2019), and {@code Relu6}; head layers with {@code biases} and
+ * {@code BiasAdd}.
  */
 final class Layers {
   static final float BN_EPSILON = 0.001f;
 
   private final GraphBuilder b;
   private final SyntheticWeights weights;
+  private final boolean fusedBatchNorm;
 
-  Layers(GraphBuilder b, SyntheticWeights weights) {
+  Layers(GraphBuilder b, SyntheticWeights weights, boolean fusedBatchNorm) {
     this.b = b;
     this.weights = weights;
+    this.fusedBatchNorm = fusedBatchNorm;
   }
 
   /** A Const weight tensor and its {@code /read} Identity. */
@@ -83,6 +86,12 @@ final class Layers {
       Ref beta = variable("beta", weights.uniform(p + "beta", channels, 0.05, 0.03), channels);
       Ref mean = variable("moving_mean", weights.uniform(p + "moving_mean", channels, 0.0, 0.03), channels);
       Ref var = variable("moving_variance", weights.uniform(p + "moving_variance", channels, 1.0, 0.05), channels);
+      if (fusedBatchNorm) {
+        return b.op("FusedBatchNormV3", "FusedBatchNormV3").in(x).in(gamma).in(beta).in(mean).in(var)
+            .attr("T", DataType.DT_FLOAT).attr("U", DataType.DT_FLOAT).attr("epsilon", BN_EPSILON)
+            .attr("exponential_avg_factor", 1.0f).attr("data_format", "NHWC").attr("is_training", false)
+            .build(DataType.DT_FLOAT);
+      }
       try (GraphBuilder.Scope bn = b.scope("batchnorm")) {
         Ref add = b.same("Add", "add", var, b.scalar("add/y", BN_EPSILON));
         Ref rsqrt = b.same("Rsqrt", "Rsqrt", add);

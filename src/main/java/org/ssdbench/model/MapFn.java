@@ -98,6 +98,35 @@ final class MapFn {
     }
   }
 
+  /**
+   * {@code shape_utils.static_or_dynamic_map_fn} with a static first dimension {@code n}, as exports after 2019 emit it for
+   * a fixed batch: each input is unstacked ({@code unstack}), {@code body} runs once per element (its scopes numbered
+   * {@code _1}, {@code _2}, ...) and each result is stacked back ({@code stack}). No loop, no TensorArrays.
+   */
+  static Ref[] unrolled(GraphBuilder b, List<Ref> elems, int n, int outputs, Function<Ref[], Ref[]> body) {
+    List<Ref[]> parts = new ArrayList<>();
+    for (Ref elem : elems) {
+      parts.add(b.unpack("unstack", elem, n, 0));
+    }
+    Ref[][] results = new Ref[n][];
+    for (int i = 0; i < n; i++) {
+      Ref[] items = new Ref[elems.size()];
+      for (int e = 0; e < elems.size(); e++) {
+        items[e] = parts.get(e)[i];
+      }
+      results[i] = body.apply(items);
+    }
+    Ref[] stacked = new Ref[outputs];
+    for (int k = 0; k < outputs; k++) {
+      Ref[] column = new Ref[n];
+      for (int i = 0; i < n; i++) {
+        column[i] = results[i][k];
+      }
+      stacked[k] = b.pack("stack", 0, column);
+    }
+    return stacked;
+  }
+
   private static Ref[] tensorArray(GraphBuilder b, Ref size, DataType dtype, TensorShapeProto elementShape) {
     return b.op("TensorArrayV3", "TensorArray").in(size)
         .attr("dtype", dtype).attr("element_shape", elementShape).attr("dynamic_size", false)

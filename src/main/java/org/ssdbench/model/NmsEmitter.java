@@ -10,8 +10,12 @@ import org.tensorflow.proto.DataType;
  * and {@code PadOrClipBoxList} (a {@code tf.cond} per field, then a {@code Select} that zeroes rows past the count).
  *
  * <p>NMS is {@code NonMaxSuppressionV3} (boxes, scores, max_output_size, iou_threshold, score_threshold) or, for the 2018
- * export's op set, {@code NonMaxSuppressionV2} without the score threshold input; both see only the boxes
- * {@code FilterGreaterThan} kept. No node carries a device: placement is the placement stage's job.
+ * export's op set, {@code NonMaxSuppressionV2} without the score threshold input; for later exports
+ * {@code NonMaxSuppressionV4} (padded, then sliced to its {@code valid_outputs}) or {@code NonMaxSuppressionV5} (plus
+ * {@code soft_nms_sigma}; its selected scores replace the gathered ones). All see only the boxes {@code FilterGreaterThan}
+ * kept. With a multiclass-scores field (exports after 2019) the [N, 91] scores rows travel with the boxes through every
+ * gather, the sort and the padding. For a fixed batch the newer exporter unrolls the batch loop ({@link MapFn#unrolled}).
+ * No node carries a device: placement is the placement stage's job.
  */
 final class NmsEmitter {
   static final float IOU_THRESHOLD = 0.6f;
@@ -24,36 +28,69 @@ final class NmsEmitter {
   private final GraphBuilder b;
   private final float scoreThreshold;
   private final NmsVersion version;
+  private final float softNmsSigma;
   private final int batch;
+  private final ExportLayout layout;
   private final int numAnchors;
 
-  NmsEmitter(GraphBuilder b, float scoreThreshold, NmsVersion version, int batch, int numAnchors) {
+  NmsEmitter(GraphBuilder b, GeneratorOptions options, int numAnchors) {
     this.b = b;
-    this.scoreThreshold = scoreThreshold;
-    this.version = version;
-    this.batch = batch;
+    this.scoreThreshold = options.scoreThreshold();
+    this.version = options.nms();
+    this.softNmsSigma = options.softNmsSigma();
+    this.batch = options.batch();
+    this.layout = options.layout();
     this.numAnchors = numAnchors;
   }
 
-  /** boxes [B,N,1,4], scores [B,N,90], window [B,4] -> boxes [B,100,4], scores, classes [B,100], count [B] int32. */
-  Ref[] emit(Ref boxes, Ref scores, Ref window) {
+  /**
+   * boxes [B,N,1,4], scores [B,N,90], window [B,4] and, if not null, multiclass scores [B,N,91] -> boxes [B,100,4],
+   * scores, classes [B,100], count [B] int32 and, with multiclass scores, their rows [B,100,91].
+   */
+  Ref[] emit(Ref boxes, Ref scores, Ref window, Ref multiclass) {
     try (GraphBuilder.Scope s = b.scope("BatchMultiClassNonMaxSuppression")) {
-      int[] ones = new int[batch];
-      java.util.Arrays.fill(ones, 1);
-      Ref numValid = b.withY("Mul", "mul", b.constant("ones", ConstTensors.ints(ones, batch)), numAnchors);
-      return MapFn.emit(b, List.of(boxes, scores, window, numValid),
-          List.of(new MapFn.Output(F, ConstTensors.shape(MAX_TOTAL, 4)), new MapFn.Output(F, ConstTensors.shape(MAX_TOTAL)),
-              new MapFn.Output(F, ConstTensors.shape(MAX_TOTAL)), new MapFn.Output(I, ConstTensors.shape())),
-          32, items -> singleImage(items[0], items[1], items[2], items[3]));
+      Ref ones;
+      if (layout.dynamicInput()) {
+        Ref n = b.element("strided_slice", b.shape("Shape", boxes), 0);
+        OpBuilder.Reserved fill = b.reserve("ones");
+        ones = fill.op("Fill").in(b.expandDims("ExpandDims", n, 0)).in(b.scalarAt(fill.name() + "/Const", 1))
+            .attr("T", I).attr("index_type", I).build(I);
+      } else {
+        int[] values = new int[batch];
+        java.util.Arrays.fill(values, 1);
+        ones = b.constant("ones", ConstTensors.ints(values, batch));
+      }
+      Ref numValid = b.withY("Mul", "mul", ones, numAnchors);
+      List<Ref> elems = new java.util.ArrayList<>(List.of(boxes, scores, window, numValid));
+      List<MapFn.Output> outputs = new java.util.ArrayList<>(List.of(
+          new MapFn.Output(F, ConstTensors.shape(MAX_TOTAL, 4)), new MapFn.Output(F, ConstTensors.shape(MAX_TOTAL)),
+          new MapFn.Output(F, ConstTensors.shape(MAX_TOTAL)), new MapFn.Output(I, ConstTensors.shape())));
+      if (multiclass != null) {
+        elems.add(multiclass);
+        outputs.add(new MapFn.Output(F, ConstTensors.shape(MAX_TOTAL, SsdSignature.NUM_CLASSES + 1)));
+      }
+      java.util.function.Function<Ref[], Ref[]> body =
+          items -> singleImage(items[0], items[1], items[2], items[3], items.length > 4 ? items[4] : null);
+      if (layout.unrolledLoops()) {
+        return MapFn.unrolled(b, elems, batch, outputs.size(), body);
+      }
+      return MapFn.emit(b, elems, outputs, 32, body);
     }
   }
 
-  private Ref[] singleImage(Ref boxes, Ref scores, Ref window, Ref numValid) {
+  private Ref[] singleImage(Ref boxes, Ref scores, Ref window, Ref numValid, Ref multiclass) {
     Ref boxSize = b.packWithConstants("stack", numValid, -1, -1);
     Ref perBoxes = b.reshape("Reshape", b.slice("Slice", boxes, b.vector("Slice/begin", 0, 0, 0), boxSize), -1, 1, 4);
     Ref scoreSize = b.packWithConstants("stack", numValid, -1);
     Ref perScores = b.reshape("Reshape_1", b.slice("Slice_1", scores, b.vector("Slice_1/begin", 0, 0), scoreSize),
         -1, SsdSignature.NUM_CLASSES);
+    Ref perMulticlass = null;
+    if (multiclass != null) {
+      Ref multiSize = b.packWithConstants("stack", numValid, -1);
+      perMulticlass = b.reshape("Reshape_2",
+          b.slice("Slice_2", multiclass, b.vector("Slice_2/begin", 0, 0), multiSize), -1, SsdSignature.NUM_CLASSES + 1);
+    }
+    int fieldCount = multiclass == null ? 3 : 4;
     Ref[] sorted;
     Ref count;
     try (GraphBuilder.Scope m = b.scope("MultiClassNonMaxSuppression")) {
@@ -62,26 +99,33 @@ final class NmsEmitter {
       Ref lengthAssert = assertEqual(numBoxes, numScores, "Incorrect scores field length: actual vs expected.");
       Ref classBoxes = b.unpack("unstack", perBoxes, 1, 1)[0];
       int k = SsdSignature.NUM_CLASSES;
-      Ref[] nmsBoxes = new Ref[k];
-      Ref[] nmsScores = new Ref[k];
-      Ref[] nmsClasses = new Ref[k];
+      Ref[][] perClass = new Ref[fieldCount][k];
       for (int c = 0; c < k; c++) {
         Ref classScores = classColumn(perScores, numScores, c, lengthAssert);
-        Ref[] kept = filterGreaterThan(classBoxes, classScores);
-        kept = clipToWindow(kept[0], kept[1], window);
+        Ref[] fields = perMulticlass == null ? new Ref[] {classBoxes, classScores}
+            : new Ref[] {classBoxes, classScores, perMulticlass};
+        Ref[] kept = filterGreaterThan(fields);
+        kept = clipToWindow(kept, window);
         Ref n = b.element("strided_slice", b.shape("Shape", kept[0]), 0);
         OpBuilder.Reserved min = b.reserve("Minimum");
         Ref maxSize = min.op("Minimum").in(b.scalarAt(min.name() + "/x", MAX_PER_CLASS)).in(n).attr("T", I).build(I);
-        Ref selected = nonMaxSuppression(kept[0], kept[1], maxSize);
-        Ref[] result = gather("Gather", selected, kept[0], kept[1]);
-        nmsBoxes[c] = result[0];
-        nmsScores[c] = result[1];
-        nmsClasses[c] = b.withY("Add", "add", b.same("ZerosLike", "ZerosLike", result[1]), (float) c);
+        Ref[] selected = nonMaxSuppression(kept[0], kept[1], maxSize);
+        Ref[] result = gather("Gather", selected[0], kept);
+        if (selected[1] != null) {
+          result[1] = selected[1];
+        }
+        perClass[0][c] = result[0];
+        perClass[1][c] = result[1];
+        perClass[2][c] = b.withY("Add", "add", b.same("ZerosLike", "ZerosLike", result[1]), (float) c);
+        if (fieldCount > 3) {
+          perClass[3][c] = result[2];
+        }
       }
-      Ref[] all;
+      Ref[] all = new Ref[fieldCount];
       try (GraphBuilder.Scope cat = b.scope("Concatenate")) {
-        all = new Ref[] {b.concat("concat", 0, nmsBoxes), b.concat("concat", 0, nmsScores),
-            b.concat("concat", 0, nmsClasses)};
+        for (int f = 0; f < fieldCount; f++) {
+          all[f] = b.concat("concat", 0, perClass[f]);
+        }
       }
       sorted = sortByField(all);
       Ref total = b.element("strided_slice", b.shape("Shape", sorted[0]), 0);
@@ -91,21 +135,22 @@ final class NmsEmitter {
       sorted = gather("Gather", range, sorted);
     }
     count = b.element("strided_slice", b.shape("Shape", sorted[0]), 0);
-    Ref[] padded = new Ref[3];
+    Ref[] padded = new Ref[fieldCount];
     try (GraphBuilder.Scope p = b.scope("PadOrClipBoxList")) {
-      for (int i = 0; i < 3; i++) {
-        padded[i] = padOrClip(sorted[i], i == 0 ? 2 : 1);
+      for (int i = 0; i < fieldCount; i++) {
+        padded[i] = padOrClip(sorted[i], i == 0 || i == 3 ? 2 : 1);
       }
       Ref rows = b.range("range", b.scalar("range/start", 0), b.scalar("range/limit", MAX_TOTAL),
           b.scalar("range/delta", 1));
       Ref valid = b.op("Less", "Less").in(rows).in(count).attr("T", I).build(B);
-      for (int i = 0; i < 3; i++) {
+      for (int i = 0; i < fieldCount; i++) {
         OpBuilder.Reserved sel = b.reserve("Select");
         Ref zeros = b.op("ZerosLike", "zeros_like").in(padded[i]).attr("T", F).build(F);
         padded[i] = sel.op("Select").in(valid).in(padded[i]).in(zeros).attr("T", F).build(F);
       }
     }
-    return new Ref[] {padded[0], padded[1], padded[2], count};
+    return fieldCount == 3 ? new Ref[] {padded[0], padded[1], padded[2], count}
+        : new Ref[] {padded[0], padded[1], padded[2], count, padded[3]};
   }
 
   private Ref classColumn(Ref scores, Ref numScores, int c, Ref lengthAssert) {
@@ -118,17 +163,18 @@ final class NmsEmitter {
     return b.reshape("Reshape", column, -1);
   }
 
-  private Ref[] filterGreaterThan(Ref boxes, Ref scores) {
+  /** fields: boxes, scores and any extra fields; keeps the rows whose score is above the threshold. */
+  private Ref[] filterGreaterThan(Ref[] fields) {
     try (GraphBuilder.Scope f = b.scope("FilterGreaterThan")) {
-      Ref above = b.greater("Greater", scores, scoreThreshold);
+      Ref above = b.greater("Greater", fields[1], scoreThreshold);
       Ref indices = whereIndices(above);
-      return gather("Gather", indices, boxes, scores);
+      return gather("Gather", indices, fields);
     }
   }
 
-  private Ref[] clipToWindow(Ref boxes, Ref scores, Ref window) {
+  private Ref[] clipToWindow(Ref[] fields, Ref window) {
     try (GraphBuilder.Scope c = b.scope("ClipToWindow")) {
-      Ref[] corners = b.split("split", boxes, 4, 1);
+      Ref[] corners = b.split("split", fields[0], 4, 1);
       Ref[] win = b.unpack("unstack", window, 4, 0);
       Ref ymin = clip(corners[0], win[2], win[0]);
       Ref ymax = clip(corners[2], win[2], win[0]);
@@ -143,7 +189,9 @@ final class NmsEmitter {
         areas = b.squeeze("Squeeze", b.same("Mul", "mul", heights, widths), 1);
       }
       Ref nonZero = b.greater("Greater", areas, 0.0f);
-      return gather("Gather", whereIndices(nonZero), clipped, scores);
+      Ref[] kept = fields.clone();
+      kept[0] = clipped;
+      return gather("Gather", whereIndices(nonZero), kept);
     }
   }
 
@@ -157,16 +205,33 @@ final class NmsEmitter {
     return b.cast("Cast", b.reshape("Reshape", where, -1), I);
   }
 
-  private Ref nonMaxSuppression(Ref boxes, Ref scores, Ref maxSize) {
-    try (GraphBuilder.Scope n = b.scope("non_max_suppression")) {
+  /** The selected indices and, for V5, the selected (soft-NMS) scores; else null in slot 1. */
+  private Ref[] nonMaxSuppression(Ref boxes, Ref scores, Ref maxSize) {
+    String scope = version == NmsVersion.V5 ? "non_max_suppression_with_scores" : "non_max_suppression";
+    try (GraphBuilder.Scope n = b.scope(scope)) {
       Ref iou = b.scalar("iou_threshold", IOU_THRESHOLD);
       if (version == NmsVersion.V2) {
-        return b.op("NonMaxSuppressionV2", "NonMaxSuppressionV2").in(boxes).in(scores).in(maxSize).in(iou)
-            .attr("T", F).attr("T_threshold", F).build(I);
+        return new Ref[] {b.op("NonMaxSuppressionV2", "NonMaxSuppressionV2").in(boxes).in(scores).in(maxSize).in(iou)
+            .attr("T", F).attr("T_threshold", F).build(I), null};
       }
       Ref threshold = b.scalar("score_threshold", scoreThreshold);
-      return b.op("NonMaxSuppressionV3", "NonMaxSuppressionV3").in(boxes).in(scores).in(maxSize).in(iou).in(threshold)
-          .attr("T", F).attr("T_threshold", F).build(I);
+      switch (version) {
+        case V3:
+          return new Ref[] {b.op("NonMaxSuppressionV3", "NonMaxSuppressionV3").in(boxes).in(scores).in(maxSize).in(iou)
+              .in(threshold).attr("T", F).attr("T_threshold", F).build(I), null};
+        case V4: {
+          Ref[] padded = b.op("NonMaxSuppressionV4", "NonMaxSuppressionV4").in(boxes).in(scores).in(maxSize).in(iou)
+              .in(threshold).attr("T", F).attr("T_threshold", F).attr("pad_to_max_output_size", true).buildTyped(I, I);
+          Ref size = b.expandDims("ExpandDims", padded[1], 0);
+          return new Ref[] {b.slice("Slice", padded[0], b.vector("Slice/begin", 0), size), null};
+        }
+        default: {
+          Ref sigma = b.scalar("soft_nms_sigma", softNmsSigma);
+          Ref[] out = b.op("NonMaxSuppressionV5", "NonMaxSuppressionV5").in(boxes).in(scores).in(maxSize).in(iou)
+              .in(threshold).in(sigma).attr("T", F).attr("pad_to_max_output_size", false).buildTyped(I, F, I);
+          return new Ref[] {out[0], out[1]};
+        }
+      }
     }
   }
 

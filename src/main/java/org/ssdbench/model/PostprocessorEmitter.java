@@ -7,6 +7,11 @@ import org.tensorflow.proto.DataType;
  * 10, 5, 5) under {@code Decode}, turns logits into scores ({@code scale_logits} RealDiv by 1, {@code convert_scores}
  * Sigmoid, Slice off the background), computes the clip window from the true image shapes and hands everything to the
  * batch NMS loop. Returns boxes [B,100,4], scores [B,100], classes [B,100] (0-based) and num_detections [B] float.
+ *
+ * <p>With {@code identities} (exports after 2019) the box encodings pass through {@code raw_box_encodings}, the decoded
+ * boxes through {@code raw_box_locations} and the sigmoid scores through {@code raw_box_scores} (Identity) and a
+ * {@code StopGradient} before the background slice; the multiclass scores go through NMS as an extra field, and three
+ * more tensors are returned: multiclass scores [B,100,91], raw boxes [B,N,4] and raw scores [B,N,91].
  */
 final class PostprocessorEmitter {
   static final float[] BOX_CODER_SCALES = {10f, 10f, 5f, 5f};
@@ -15,14 +20,19 @@ final class PostprocessorEmitter {
 
   private final GraphBuilder b;
   private final NmsEmitter nms;
+  private final boolean identities;
 
-  PostprocessorEmitter(GraphBuilder b, NmsEmitter nms) {
+  PostprocessorEmitter(GraphBuilder b, NmsEmitter nms, boolean identities) {
     this.b = b;
     this.nms = nms;
+    this.identities = identities;
   }
 
   Ref[] emit(Ref boxEncodings, Ref classPredictions, Ref anchors, Ref trueShapes, int numAnchors, int imageSize) {
     try (GraphBuilder.Scope s = b.scope("Postprocessor")) {
+      if (identities) {
+        boxEncodings = b.identity("raw_box_encodings", boxEncodings);
+      }
       Ref batch = b.element("strided_slice", b.shape("Shape", boxEncodings), 0);
       Ref multiples = b.packWithConstants("Tile/multiples", batch, 1, 1);
       Ref tiled = b.op("Tile", "Tile").in(b.expandDims("ExpandDims", anchors, 0)).in(multiples)
@@ -31,14 +41,27 @@ final class PostprocessorEmitter {
       Ref codes = b.reshape("Reshape_1", boxEncodings, -1, 4);
       Ref decoded = decode(codes, anchorRows);
       Ref shape = b.packWithConstants("stack", batch, numAnchors, 4);
-      Ref boxes = b.expandDims("ExpandDims_1", b.reshape("Reshape_2", decoded, shape), 2);
+      Ref decodedRows = b.reshape("Reshape_2", decoded, shape);
+      if (identities) {
+        decodedRows = b.identity("raw_box_locations", decodedRows);
+      }
+      Ref boxes = b.expandDims("ExpandDims_1", decodedRows, 2);
       Ref logits = b.withY("RealDiv", "scale_logits", classPredictions, 1.0f);
       Ref withBackground = b.same("Sigmoid", "convert_scores", logits);
-      Ref scores = b.slice("Slice", withBackground, b.vector("Slice/begin", 0, 0, 1), b.vector("Slice/size", -1, -1, -1));
+      Ref toSlice = withBackground;
+      if (identities) {
+        withBackground = b.identity("raw_box_scores", withBackground);
+        toSlice = b.same("StopGradient", "StopGradient", withBackground);
+      }
+      Ref scores = b.slice("Slice", toSlice, b.vector("Slice/begin", 0, 0, 1), b.vector("Slice/size", -1, -1, -1));
       Ref window = clipWindow(trueShapes, imageSize);
-      Ref[] out = nms.emit(boxes, scores, window);
+      Ref[] out = nms.emit(boxes, scores, window, identities ? withBackground : null);
       Ref num = b.cast("ToFloat_3", out[3], F);
-      return new Ref[] {out[0], out[1], out[2], num};
+      if (!identities) {
+        return new Ref[] {out[0], out[1], out[2], num};
+      }
+      Ref rawBoxes = b.squeeze("Squeeze", boxes, 2);
+      return new Ref[] {out[0], out[1], out[2], num, out[4], rawBoxes, withBackground};
     }
   }
 

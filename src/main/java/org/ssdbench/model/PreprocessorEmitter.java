@@ -4,7 +4,8 @@ import java.util.List;
 import org.tensorflow.proto.DataType;
 
 /**
- * {@code Preprocessor}: a {@code map} loop resizes each image to 300x300 ({@code ResizeImage}: ExpandDims,
+ * {@code Preprocessor}: a {@code map} loop (or, for a fixed batch in exports after 2019, the same body unrolled per image)
+ * resizes each image to 300x300 ({@code ResizeImage}: ExpandDims,
  * ResizeBilinear with align_corners false, Squeeze) and records its true shape; then {@code mul} by 2/255 and {@code sub}
  * 1 map pixel values to [-1, 1]. Returns the preprocessed batch and the true image shapes [batch, 3].
  */
@@ -14,16 +15,21 @@ final class PreprocessorEmitter {
   private static final DataType I = DataType.DT_INT32;
 
   private final GraphBuilder b;
+  private final int unrolledBatch;
 
-  PreprocessorEmitter(GraphBuilder b) {
+  /** @param unrolledBatch the static batch to unroll over, or 0 for the {@code map/while} loop */
+  PreprocessorEmitter(GraphBuilder b, int unrolledBatch) {
     this.b = b;
+    this.unrolledBatch = unrolledBatch;
   }
 
   Ref[] emit(Ref images) {
     try (GraphBuilder.Scope s = b.scope("Preprocessor")) {
-      Ref[] mapped = MapFn.emit(b, List.of(images),
-          List.of(new MapFn.Output(F, ConstTensors.shape(SIZE, SIZE, 3)), new MapFn.Output(I, ConstTensors.shape(3))),
-          32, items -> resizeImage(items[0]));
+      Ref[] mapped = unrolledBatch > 0
+          ? MapFn.unrolled(b, List.of(images), unrolledBatch, 2, items -> resizeImage(items[0]))
+          : MapFn.emit(b, List.of(images),
+              List.of(new MapFn.Output(F, ConstTensors.shape(SIZE, SIZE, 3)), new MapFn.Output(I, ConstTensors.shape(3))),
+              32, items -> resizeImage(items[0]));
       OpBuilder.Reserved mul = b.reserve("mul");
       Ref scaled = mul.op("Mul").in(b.scalarAt(mul.name() + "/x", 2.0f / 255.0f)).in(mapped[0]).attr("T", F).build(F);
       Ref centred = b.same("Sub", "sub", scaled, b.scalar("sub/y", 1.0f));
