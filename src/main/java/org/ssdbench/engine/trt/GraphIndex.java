@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.ssdbench.model.SsdGraphRoles;
 import org.ssdbench.model.SsdSignature;
 import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.GraphDef;
@@ -20,8 +21,10 @@ import org.tensorflow.proto.TensorProto;
 final class GraphIndex {
   private final Map<String, NodeDef> nodes = new HashMap<>();
   private final Map<String, List<String>> consumers = new HashMap<>();
+  private final SsdGraphRoles roles;
 
   GraphIndex(GraphDef graph) {
+    roles = new SsdGraphRoles(graph);
     for (NodeDef node : graph.getNodeList()) {
       nodes.put(node.getName(), node);
     }
@@ -30,6 +33,11 @@ final class GraphIndex {
         consumers.computeIfAbsent(in, k -> new ArrayList<>()).add(node.getName());
       }
     }
+  }
+
+  /** The same graph's nodes by role (pre-NMS tensors, NMS nodes, score threshold). */
+  SsdGraphRoles roles() {
+    return roles;
   }
 
   int size() {
@@ -80,10 +88,10 @@ final class GraphIndex {
     return consumers.getOrDefault(name, List.of());
   }
 
-  /** Follows Identity nodes to what they forward. */
+  /** Follows Identity, StopGradient and Snapshot nodes to what they forward. */
   NodeDef skipIdentity(NodeDef node) {
     NodeDef n = node;
-    while (n.getOp().equals("Identity") || n.getOp().equals("Snapshot")) {
+    while (SsdGraphRoles.PASS_THROUGH.contains(n.getOp())) {
       n = input(n, 0);
     }
     return n;

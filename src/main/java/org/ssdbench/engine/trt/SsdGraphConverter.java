@@ -15,6 +15,7 @@ import org.ssdbench.engine.trt.NetworkDescription.ElementWise;
 import org.ssdbench.engine.trt.NetworkDescription.Shuffle;
 import org.ssdbench.engine.trt.NetworkDescription.Slice;
 import org.ssdbench.engine.trt.NetworkDescription.Unary;
+import org.ssdbench.model.SsdGraphRoles;
 import org.ssdbench.model.SsdSignature;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.NodeDef;
@@ -35,6 +36,11 @@ import org.tensorflow.proto.NodeDef;
  *       then clipped to [0, 1] when the NMS block clips to the window ({@code ClipToWindow}).
  *   <li>NMS settings come from the graph: {@link #readNmsSettings}.
  * </ul>
+ *
+ * <p>Identity and StopGradient nodes (which exports after 2019 insert along the postprocessing paths) are looked through.
+ * Before converting, the pieces the network needs are checked ({@link SsdGraphRoles#missingForTensorRt()}): an SSD export
+ * with another box coder, score converter or soft-NMS is refused with a {@link NotSsdGraphException} naming what is
+ * missing; the TensorFlow configurations do not convert and still run it.
  */
 public final class SsdGraphConverter {
   /** The engine's input tensor name: the preprocessed image, NCHW. */
@@ -61,7 +67,18 @@ public final class SsdGraphConverter {
 
   /** Converts with anchors evaluated from the graph and NMS settings read from it. */
   public static NetworkDescription convert(GraphDef graphDef, String source) {
-    return convert(graphDef, source, AnchorExtractor.evaluate(graphDef, inputSize(new GraphIndex(graphDef))), null);
+    GraphIndex index = new GraphIndex(graphDef);
+    requireConvertible(index, source);
+    return convert(graphDef, source, AnchorExtractor.evaluate(graphDef, inputSize(index)), null);
+  }
+
+  /** Throws a {@link NotSsdGraphException} listing the pieces the TensorRT network needs that the graph lacks. */
+  static void requireConvertible(GraphIndex index, String source) {
+    List<String> missing = index.roles().missingForTensorRt();
+    if (!missing.isEmpty()) {
+      throw new NotSsdGraphException(("'%s' cannot be converted for TensorRT (the TensorFlow configurations still run it): "
+          + "missing %s").formatted(source, String.join("; ", missing)));
+    }
   }
 
   /**
@@ -70,7 +87,9 @@ public final class SsdGraphConverter {
    */
   public static NetworkDescription convert(
       GraphDef graphDef, String source, float[] anchors, NmsSettings nmsOverride) {
-    return new SsdGraphConverter(graphDef).run(source, anchors, nmsOverride);
+    SsdGraphConverter converter = new SsdGraphConverter(graphDef);
+    requireConvertible(converter.graph, source);
+    return converter.run(source, anchors, nmsOverride);
   }
 
   private NetworkDescription run(String source, float[] anchors, NmsSettings nmsOverride) {
@@ -193,6 +212,8 @@ public final class SsdGraphConverter {
     }
     switch (op) {
       case "Identity":
+      case "StopGradient":
+      case "Snapshot":
         return tensor(graph.input(node, 0));
       case "Relu6":
         return addClip(node, 6f);
@@ -221,7 +242,8 @@ public final class SsdGraphConverter {
         throw new NotSsdGraphException(
             "cannot convert node '%s' (op %s) in the feature extractor; supported: Conv2D, DepthwiseConv2dNative, "
                     .formatted(name, op)
-                + "BatchNorm (unfused .../BatchNorm/batchnorm/add_1 or FusedBatchNorm), BiasAdd, Relu6, Add, Identity");
+                + "BatchNorm (unfused .../BatchNorm/batchnorm/add_1 or FusedBatchNorm), BiasAdd, Relu6, Relu, Add, Identity, "
+                + "StopGradient (is the feature extractor another one than MobileNet?)");
     }
   }
 
@@ -446,36 +468,26 @@ public final class SsdGraphConverter {
   }
 
   /**
-   * From the first {@code NonMaxSuppression*} node (by name) under {@code Postprocessor}: IoU threshold and max outputs
-   * per class (its inputs 3 and 2; a {@code Minimum(100, n)} is read through), score threshold from its input 4 (V3 and
-   * later) or else from the {@code FilterGreaterThan*}/{@code Greater} constant; max total 100 (the export's output rows).
+   * From the first {@code NonMaxSuppression*} node (V2 to V5, by name) under {@code Postprocessor}: IoU threshold and max
+   * outputs per class (its inputs 3 and 2; a {@code Minimum(100, n)} is read through), score threshold from its input 4
+   * (V3 and later) or else from the {@code FilterGreaterThan*}/{@code Greater} constant ({@link SsdGraphRoles#scoreThreshold});
+   * max total 100 (the export's output rows). Constants are read through Identity / StopGradient nodes.
    */
   static NmsSettings readNmsSettings(GraphIndex graph) {
-    NodeDef nms = graph.all().stream()
-        .filter(n -> n.getOp().startsWith("NonMaxSuppression")
-            && SsdSignature.inScope(n.getName(), SsdSignature.POSTPROCESSOR_SCOPE))
-        .min((a, b) -> a.getName().compareTo(b.getName()))
+    SsdGraphRoles roles = graph.roles();
+    NodeDef nms = roles.nmsNodes().stream().findFirst()
         .orElseThrow(() -> new NotSsdGraphException(
-            "no NonMaxSuppression node under scope '%s' (expected in '%s')"
+            "no NonMaxSuppression node (V2 to V5) under scope '%s' (expected in '%s')"
                 .formatted(SsdSignature.POSTPROCESSOR_SCOPE, SsdSignature.NMS_SCOPE)));
     List<String> origin = new ArrayList<>();
     float iou = graph.scalar(graph.input(nms, 3));
     origin.add("iou from " + nms.getName());
     int perClass = (int) maxOutputSize(graph, graph.input(nms, 2));
-    float score;
-    if (GraphIndex.dataInputs(nms).size() > 4 && graph.isConst(graph.input(nms, 4))) {
-      score = graph.scalar(graph.input(nms, 4));
-      origin.add("score threshold from " + nms.getName() + " input 4");
-    } else {
-      NodeDef greater = graph.matching(Pattern.compile(Pattern.quote(SsdSignature.NMS_SCOPE) + "/.*FilterGreaterThan.*/Greater"))
-          .stream().findFirst().map(n -> graph.require(n, SsdSignature.NMS_SCOPE))
-          .orElseThrow(() -> new NotSsdGraphException(
-              "'%s' has no score threshold input and no FilterGreaterThan*/Greater node under scope '%s'"
-                  .formatted(nms.getName(), SsdSignature.NMS_SCOPE)));
-      score = graph.scalar(graph.input(greater, 1));
-      origin.add("score threshold from " + greater.getName());
-    }
-    return new NmsSettings(score, iou, perClass, SsdSignature.MAX_DETECTIONS, String.join(", ", origin));
+    SsdGraphRoles.Threshold score = roles.scoreThreshold().orElseThrow(() -> new NotSsdGraphException(
+        "'%s' has no constant score threshold input and there is no FilterGreaterThan*/Greater node under scope '%s'"
+            .formatted(nms.getName(), SsdSignature.NMS_SCOPE)));
+    origin.add("score threshold from " + score.origin());
+    return new NmsSettings(score.value(), iou, perClass, SsdSignature.MAX_DETECTIONS, String.join(", ", origin));
   }
 
   private static float maxOutputSize(GraphIndex graph, NodeDef node) {

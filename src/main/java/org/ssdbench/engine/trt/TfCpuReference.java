@@ -1,9 +1,9 @@
 package org.ssdbench.engine.trt;
 
 import java.util.List;
-import java.util.Optional;
 import org.ssdbench.engine.Detections;
 import org.ssdbench.model.ImageBatch;
+import org.ssdbench.model.SsdGraphRoles;
 import org.ssdbench.model.SsdSignature;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
@@ -12,15 +12,14 @@ import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GraphDef;
-import org.tensorflow.proto.NodeDef;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TUint8;
 
 /**
  * The original graph in a TensorFlow session pinned to the CPU: the reference the TensorRT engine is checked against.
- * Besides the four exported outputs it fetches the tensors before NMS, found by name: the raw box encodings
- * ({@code Squeeze}, else {@code concat}), the class scores (the {@code Slice} after the postprocessor's
- * {@code Sigmoid}) and the decoded boxes (the output of scope {@code Postprocessor/Decode}).
+ * Besides the four exported outputs it fetches the tensors before NMS, found by role through {@link SsdGraphRoles}
+ * (looking through Identity and StopGradient nodes): the raw box encodings, the class scores without background and the
+ * decoded boxes.
  *
  * <p>Owns a TF graph and session; {@link #close()} frees both and is idempotent. Not thread-safe.
  */
@@ -37,11 +36,14 @@ public final class TfCpuReference implements AutoCloseable {
   private boolean closed;
 
   public TfCpuReference(GraphDef graphDef) {
-    GraphIndex index = new GraphIndex(graphDef);
-    rawBoxEncodings = index.find("Squeeze").isPresent() ? "Squeeze" : index.require("concat", "(top level)").getName();
-    classScores = scoresNode(index);
-    decodedBoxes = scopeOutput(index, "Postprocessor/Decode");
-    hasDetections = SsdSignature.OUTPUTS.stream().allMatch(n -> index.find(n).isPresent());
+    SsdGraphRoles roles = new SsdGraphRoles(graphDef);
+    rawBoxEncodings = roles.rawBoxEncodings().orElseThrow(() -> new NotSsdGraphException(
+        "no raw box encodings: neither a top-level 'Squeeze' nor 'concat' (the box predictors' joined encodings)"));
+    classScores = roles.classScores().orElseThrow(() -> new NotSsdGraphException(
+        "no Slice after a Sigmoid under scope '%s', directly or through Identity/StopGradient (the class scores without background)"
+            .formatted(SsdSignature.POSTPROCESSOR_SCOPE)));
+    decodedBoxes = decodedBoxes(roles);
+    hasDetections = SsdSignature.OUTPUTS.stream().allMatch(n -> roles.node(n).isPresent());
     Graph g = new Graph();
     try {
       g.importGraphDef(graphDef);
@@ -87,32 +89,11 @@ public final class TfCpuReference implements AutoCloseable {
     return out;
   }
 
-  private static String scoresNode(GraphIndex index) {
-    List<NodeDef> sigmoids = index.all().stream()
-        .filter(n -> n.getOp().equals("Sigmoid") && SsdSignature.inScope(n.getName(), SsdSignature.POSTPROCESSOR_SCOPE))
-        .toList();
-    for (NodeDef s : sigmoids) {
-      Optional<String> slice = index.consumers(s.getName()).stream()
-          .filter(c -> index.find(c).map(n -> n.getOp().equals("Slice")).orElse(false))
-          .findFirst();
-      if (slice.isPresent()) {
-        return slice.get();
-      }
-    }
-    throw new NotSsdGraphException(
-        "no Slice after a Sigmoid under scope '%s' (the class scores without background)"
-            .formatted(SsdSignature.POSTPROCESSOR_SCOPE));
-  }
-
-  /** The one node of {@code scope} that a node outside it reads. */
-  static String scopeOutput(GraphIndex index, String scope) {
-    List<String> outs = index.all().stream().map(NodeDef::getName)
-        .filter(n -> SsdSignature.inScope(n, scope))
-        .filter(n -> index.consumers(n).stream().anyMatch(c -> !SsdSignature.inScope(c, scope)))
-        .sorted().toList();
+  private static String decodedBoxes(SsdGraphRoles roles) {
+    List<String> outs = roles.decodedBoxesCandidates();
     if (outs.size() != 1) {
-      throw new NotSsdGraphException(
-          "scope '%s' should have one output (the decoded boxes) but has %d: %s".formatted(scope, outs.size(), outs));
+      throw new NotSsdGraphException("scope 'Postprocessor/Decode' should have one output (the decoded boxes) but has %d: %s"
+          .formatted(outs.size(), outs));
     }
     return outs.get(0);
   }
