@@ -239,17 +239,17 @@ public enum OpKind {
   NON_MAX_SUPPRESSION_V3("NonMaxSuppressionV3", "nmsv3", 1) {
     @Override
     OpSignature fromNode(NodeFacts n) {
-      return nmsFromNode(this, n, true);
+      return nmsFromNode(this, n, 3);
     }
 
     @Override
     void validate(OpSignature s) {
-      validateNms(s, true);
+      validateNms(s, 3);
     }
 
     @Override
     void build(GraphDefWriter w, OpSignature s, List<String> data, String device) {
-      buildNms(w, s, data, device, true);
+      buildNms(w, s, data, device, 3);
     }
 
     @Override
@@ -266,22 +266,78 @@ public enum OpKind {
   NON_MAX_SUPPRESSION_V2("NonMaxSuppressionV2", "nmsv2", 1) {
     @Override
     OpSignature fromNode(NodeFacts n) {
-      return nmsFromNode(this, n, false);
+      return nmsFromNode(this, n, 2);
     }
 
     @Override
     void validate(OpSignature s) {
-      validateNms(s, false);
+      validateNms(s, 2);
     }
 
     @Override
     void build(GraphDefWriter w, OpSignature s, List<String> data, String device) {
-      buildNms(w, s, data, device, false);
+      buildNms(w, s, data, device, 2);
     }
 
     @Override
     long[] expectedOutput(OpSignature s) {
       return new long[] {-1};
+    }
+
+    @Override
+    double work(OpSignature s) {
+      long boxes = s.input(0).dim(0);
+      return boxes * (double) Math.min(boxes, s.longAttr("max"));
+    }
+  },
+  /** The exporter's {@code non_max_suppression_padded}: outputs the indices (padded when {@code pad}) and valid_outputs. */
+  NON_MAX_SUPPRESSION_V4("NonMaxSuppressionV4", "nmsv4", 2) {
+    @Override
+    OpSignature fromNode(NodeFacts n) {
+      return nmsFromNode(this, n, 4);
+    }
+
+    @Override
+    void validate(OpSignature s) {
+      validateNms(s, 4);
+    }
+
+    @Override
+    void build(GraphDefWriter w, OpSignature s, List<String> data, String device) {
+      buildNms(w, s, data, device, 4);
+    }
+
+    @Override
+    long[] expectedOutput(OpSignature s) {
+      return s.attr("pad").isPresent() ? new long[] {s.longAttr("max")} : new long[] {-1};
+    }
+
+    @Override
+    double work(OpSignature s) {
+      long boxes = s.input(0).dim(0);
+      return boxes * (double) Math.min(boxes, s.longAttr("max"));
+    }
+  },
+  /** The exporter's {@code non_max_suppression_with_scores} after 2019: indices, (soft-NMS) scores, valid_outputs. */
+  NON_MAX_SUPPRESSION_V5("NonMaxSuppressionV5", "nmsv5", 3) {
+    @Override
+    OpSignature fromNode(NodeFacts n) {
+      return nmsFromNode(this, n, 5);
+    }
+
+    @Override
+    void validate(OpSignature s) {
+      validateNms(s, 5);
+    }
+
+    @Override
+    void build(GraphDefWriter w, OpSignature s, List<String> data, String device) {
+      buildNms(w, s, data, device, 5);
+    }
+
+    @Override
+    long[] expectedOutput(OpSignature s) {
+      return s.attr("pad").isPresent() ? new long[] {s.longAttr("max")} : new long[] {-1};
     }
 
     @Override
@@ -520,7 +576,12 @@ public enum OpKind {
   }
 
   private boolean isNms() {
-    return this == NON_MAX_SUPPRESSION_V3 || this == NON_MAX_SUPPRESSION_V2;
+    return isNonMaxSuppression();
+  }
+
+  /** Whether this is a NonMaxSuppression op of any version (V2 to V5). */
+  public boolean isNonMaxSuppression() {
+    return opType.startsWith("NonMaxSuppression");
   }
 
   public static OpKind byOpType(String opType) {
@@ -623,7 +684,11 @@ public enum OpKind {
     return out;
   }
 
-  static OpSignature nmsFromNode(OpKind kind, NodeFacts n, boolean withScoreThreshold) {
+  /**
+   * The NMS signature: max_output_size, iou and, from V3 on, the score threshold; V5 adds the soft-NMS {@code sigma}; V4
+   * and V5 add {@code pad1} when {@code pad_to_max_output_size} is set.
+   */
+  static OpSignature nmsFromNode(OpKind kind, NodeFacts n, int version) {
     Map<String, String> attrs = new LinkedHashMap<>();
     long boxes = n.inputs().get(0).rank() > 0 ? n.inputs().get(0).dim(0) : -1;
     // The export computes max_output_size as Minimum(100, N) when it is not a constant.
@@ -631,13 +696,19 @@ public enum OpKind {
         .orElse(boxes < 0 ? -1 : Math.min(SsdSignature.MAX_DETECTIONS, boxes));
     attrs.put("max", max < 0 ? "?" : Long.toString(max));
     attrs.put("iou", n.constFloats(3).map(v -> decimal(v[0])).orElse("?"));
-    if (withScoreThreshold) {
+    if (version >= 3) {
       attrs.put("score", n.constFloats(4).map(v -> decimal(v[0])).orElse("?"));
+    }
+    if (version >= 5) {
+      attrs.put("sigma", n.constFloats(5).map(v -> decimal(v[0])).orElse("?"));
+    }
+    if (version >= 4 && n.attr("pad_to_max_output_size").map(AttrValue::getB).orElse(false)) {
+      attrs.put("pad", "1");
     }
     return new OpSignature(kind, n.inputs().subList(0, 2), attrs);
   }
 
-  static void validateNms(OpSignature s, boolean withScoreThreshold) {
+  static void validateNms(OpSignature s, int version) {
     requireInputs(s, 2);
     TensorSpec boxes = s.input(0);
     TensorSpec scores = s.input(1);
@@ -647,23 +718,33 @@ public enum OpKind {
     }
     s.longAttr("max");
     s.floatAttr("iou");
-    if (withScoreThreshold) {
+    if (version >= 3) {
       s.floatAttr("score");
+    }
+    if (version >= 5) {
+      s.floatAttr("sigma");
     }
   }
 
-  static void buildNms(GraphDefWriter w, OpSignature s, List<String> data, String device, boolean v3) {
+  static void buildNms(GraphDefWriter w, OpSignature s, List<String> data, String device, int version) {
     List<String> inputs = new ArrayList<>(data);
     inputs.add(w.constant("op/max_output_size", HostArray.scalar((int) s.longAttr("max")), device));
     inputs.add(w.constant("op/iou_threshold", HostArray.scalar(s.floatAttr("iou")), device));
-    if (v3) {
+    if (version >= 3) {
       inputs.add(w.constant("op/score_threshold", HostArray.scalar(s.floatAttr("score")), device));
-      w.node("op", "NonMaxSuppressionV3", inputs, Map.of(
-          "T", type(DataType.DT_FLOAT), "T_threshold", type(DataType.DT_FLOAT)), device);
-    } else {
-      w.node("op", "NonMaxSuppressionV2", inputs, Map.of(
-          "T", type(DataType.DT_FLOAT), "T_threshold", type(DataType.DT_FLOAT)), device);
     }
+    if (version >= 5) {
+      inputs.add(w.constant("op/soft_nms_sigma", HostArray.scalar(s.floatAttr("sigma")), device));
+    }
+    Map<String, AttrValue> attrs = new LinkedHashMap<>();
+    attrs.put("T", type(DataType.DT_FLOAT));
+    if (version <= 4) {
+      attrs.put("T_threshold", type(DataType.DT_FLOAT));
+    }
+    if (version >= 4) {
+      attrs.put("pad_to_max_output_size", b(s.attr("pad").isPresent()));
+    }
+    w.node("op", "NonMaxSuppressionV" + version, inputs, attrs, device);
   }
 
   static void validateBinary(OpSignature s) {

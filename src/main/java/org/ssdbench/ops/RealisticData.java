@@ -38,7 +38,7 @@ public final class RealisticData {
     TensorSpec spec = s.input(i);
     int n = Math.toIntExact(spec.elements());
     return switch (s.kind()) {
-      case NON_MAX_SUPPRESSION_V3, NON_MAX_SUPPRESSION_V2 ->
+      case NON_MAX_SUPPRESSION_V2, NON_MAX_SUPPRESSION_V3, NON_MAX_SUPPRESSION_V4, NON_MAX_SUPPRESSION_V5 ->
           i == 0 ? new HostArray(spec, clusteredBoxes(n / 4, random)) : new HostArray(spec, uniform(n, 0, 1, random));
       case GATHER_V2 -> i == 1 ? indices(s, spec, random) : generic(spec, random);
       case WHERE -> new HostArray(spec, exactlyTrue(n, (int) s.longAttr("n"), random));

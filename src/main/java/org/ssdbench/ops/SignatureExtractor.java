@@ -23,6 +23,7 @@ import org.tensorflow.proto.NodeExecStats;
 import org.tensorflow.proto.NodeOutput;
 import org.tensorflow.proto.RunMetadata;
 import org.tensorflow.proto.RunOptions;
+import org.ssdbench.model.SsdGraphRoles;
 import org.ssdbench.model.TensorValues;
 import org.tensorflow.proto.TensorProto;
 import org.tensorflow.proto.TensorShapeProto;
@@ -268,7 +269,7 @@ public final class SignatureExtractor {
         if (n.getOp().equals("Const")) {
           return Optional.of(n.getAttrOrThrow("value").getTensor());
         }
-        if (!(n.getOp().equals("Identity") || n.getOp().equals("Enter")) || n.getInputCount() == 0) {
+        if (!(SsdGraphRoles.PASS_THROUGH.contains(n.getOp()) || n.getOp().equals("Enter")) || n.getInputCount() == 0) {
           return Optional.empty();
         }
         name = inputNode(n.getInput(0));
@@ -278,7 +279,7 @@ public final class SignatureExtractor {
   }
 
   private static final java.util.Set<String> PASS_THROUGH =
-      java.util.Set.of("Identity", "Switch", "Merge", "Enter", "Exit", "NextIteration", "RefSwitch", "RefEnter");
+      java.util.Set.of("Identity", "StopGradient", "Snapshot", "Switch", "Merge", "Enter", "Exit", "NextIteration", "RefSwitch", "RefEnter");
 
   private static int inputSlot(String input) {
     int colon = input.indexOf(':');

@@ -81,7 +81,7 @@ public record SingleOpGraph(
   /** The element type of output 0. */
   static DType outputType(OpSignature s) {
     return switch (s.kind()) {
-      case NON_MAX_SUPPRESSION_V3, NON_MAX_SUPPRESSION_V2 -> DType.I32;
+      case NON_MAX_SUPPRESSION_V2, NON_MAX_SUPPRESSION_V3, NON_MAX_SUPPRESSION_V4, NON_MAX_SUPPRESSION_V5 -> DType.I32;
       case WHERE -> DType.I64;
       case SELECT, SELECT_V2 -> s.input(1).dtype();
       default -> s.input(0).dtype();
