@@ -24,6 +24,16 @@ public final class GraphDescriber {
 
   private GraphDescriber() {}
 
+  /** The exporter layout the graph matches and the facts that decided it ({@link SsdGraphRoles#layout()}). */
+  public static SsdGraphRoles.Layout layout(LoadedModel model) {
+    return new SsdGraphRoles(model.graphDef()).layout();
+  }
+
+  /** The pieces the TensorRT conversion needs that the graph lacks; empty when it can be converted. */
+  public static java.util.List<String> missingForTensorRt(LoadedModel model) {
+    return new SsdGraphRoles(model.graphDef()).missingForTensorRt();
+  }
+
   public static ModelDescription describe(LoadedModel model) {
     GraphDef graph = model.graphDef();
     TreeMap<String, Integer> ops = new TreeMap<>();

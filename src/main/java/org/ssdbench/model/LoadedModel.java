@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import org.tensorflow.proto.GraphDef;
 
 /**
@@ -20,6 +21,15 @@ public record LoadedModel(GraphDef graphDef, String source, String sha256) {
     if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
       throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits, got " + sha256);
     }
+  }
+
+  /**
+   * The NMS score threshold the graph itself applies ({@link SsdGraphRoles#scoreThreshold()}): what a run should record
+   * for a loaded file, where a {@code --score-threshold} option has no effect. Empty when the graph has no constant
+   * threshold. Walks the graph on each call (milliseconds).
+   */
+  public Optional<SsdGraphRoles.Threshold> scoreThreshold() {
+    return new SsdGraphRoles(graphDef).scoreThreshold();
   }
 
   /** Wraps a graph, hashing its serialized bytes. */
