@@ -250,6 +250,14 @@ public final class SsdGraphRoles {
    * them all. The TensorFlow configurations need none of them.
    */
   public List<String> missingForTensorRt() {
+    return missingForTensorRt(true, true);
+  }
+
+  /**
+   * As {@link #missingForTensorRt()}, leaving out the anchor generator when the caller supplies anchors and the NMS op
+   * when it supplies NMS settings.
+   */
+  public List<String> missingForTensorRt(boolean needAnchorGenerator, boolean needNms) {
     List<String> missing = new ArrayList<>();
     if (!nodes.containsKey("BoxPredictor_0/BoxEncodingPredictor/BiasAdd")) {
       missing.add(
@@ -268,10 +276,10 @@ public final class SsdGraphRoles {
     } else if (decodedBoxesCandidates().size() != 1) {
       missing.add("one decoded-boxes output of scope '%s' (found %s)".formatted(DECODE_SCOPE, decodedBoxesCandidates()));
     }
-    if (!nodes.containsKey("Concatenate/concat")) {
+    if (needAnchorGenerator && !nodes.containsKey("Concatenate/concat")) {
       missing.add("anchor generator output (no Concatenate/concat)");
     }
-    if (nmsNodes().isEmpty()) {
+    if (needNms && nmsNodes().isEmpty()) {
       missing.add("NonMaxSuppression op under scope 'Postprocessor'");
     }
     softNmsSigma().filter(s -> s.value() != 0f).ifPresent(s -> missing.add(

@@ -68,13 +68,13 @@ public final class SsdGraphConverter {
   /** Converts with anchors evaluated from the graph and NMS settings read from it. */
   public static NetworkDescription convert(GraphDef graphDef, String source) {
     GraphIndex index = new GraphIndex(graphDef);
-    requireConvertible(index, source);
+    requireConvertible(index, source, true, true);
     return convert(graphDef, source, AnchorExtractor.evaluate(graphDef, inputSize(index)), null);
   }
 
   /** Throws a {@link NotSsdGraphException} listing the pieces the TensorRT network needs that the graph lacks. */
-  static void requireConvertible(GraphIndex index, String source) {
-    List<String> missing = index.roles().missingForTensorRt();
+  static void requireConvertible(GraphIndex index, String source, boolean needAnchorGenerator, boolean needNms) {
+    List<String> missing = index.roles().missingForTensorRt(needAnchorGenerator, needNms);
     if (!missing.isEmpty()) {
       throw new NotSsdGraphException(("'%s' cannot be converted for TensorRT (the TensorFlow configurations still run it): "
           + "missing %s").formatted(source, String.join("; ", missing)));
@@ -88,7 +88,7 @@ public final class SsdGraphConverter {
   public static NetworkDescription convert(
       GraphDef graphDef, String source, float[] anchors, NmsSettings nmsOverride) {
     SsdGraphConverter converter = new SsdGraphConverter(graphDef);
-    requireConvertible(converter.graph, source);
+    requireConvertible(converter.graph, source, false, nmsOverride == null);
     return converter.run(source, anchors, nmsOverride);
   }
 
