@@ -122,7 +122,10 @@ public final class SsdGraphRoles {
     return Optional.empty();
   }
 
-  /** The decoded boxes: the one node of scope {@code Postprocessor/Decode} that a node outside it reads. */
+  /**
+   * Where the decoded boxes can be fetched: the nodes of scope {@code Postprocessor/Decode} that a node outside it reads,
+   * sorted; an SSD export with the faster_rcnn coder has exactly one.
+   */
   public List<String> decodedBoxesCandidates() {
     return ordered.stream().map(NodeDef::getName)
         .filter(n -> SsdSignature.inScope(n, DECODE_SCOPE))
