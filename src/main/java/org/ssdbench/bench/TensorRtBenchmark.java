@@ -65,6 +65,10 @@ public class TensorRtBenchmark {
   @Param({"generated"})
   public String model;
 
+  /** TensorRT builder optimization level 0 to 5; -1: TensorRT's default (3), and 2 for INT8. Part of the engine key. */
+  @Param({"-1"})
+  public int builderLevel = -1;
+
   private TrtInferenceEngine engine;
   private ImageBatch images;
   private float[] gpuMillis = new float[1 << 16];
@@ -84,7 +88,7 @@ public class TensorRtBenchmark {
     if (!missing.isEmpty()) {
       throw new IllegalStateException("TensorRT benchmark cannot run: " + missing);
     }
-    TrtInferenceEngine.Config cfg = TrtInferenceEngine.Config.parse(config, batch);
+    TrtInferenceEngine.Config cfg = TrtInferenceEngine.Config.parse(config, batch, builderLevel);
     LoadedModel source = ModelLoader.resolve(model, GeneratorOptions.defaults().withBatch(batch));
     NetworkDescription description = SsdGraphConverter.convert(source.graphDef(), source.source());
     images = CorrectnessGate.images(description, batch);

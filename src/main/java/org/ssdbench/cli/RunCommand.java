@@ -16,6 +16,7 @@ import org.ssdbench.bench.ModelRequest;
 import org.ssdbench.bench.OpSuite;
 import org.ssdbench.bench.TensorRtBenchmark;
 import org.ssdbench.engine.trt.TensorRtAvailability;
+import org.ssdbench.engine.trt.TrtBuildsCsv;
 import org.ssdbench.engine.trt.TrtRuntime;
 import org.ssdbench.ops.ModelGraphs;
 import org.ssdbench.ops.OpsReport;
@@ -87,6 +88,10 @@ final class RunCommand implements Callable<Integer> {
       description = "TensorRT configurations (default: ${DEFAULT-VALUE}).")
   List<String> trtConfigs;
 
+  @Option(names = "--trt-builder-level", defaultValue = "-1",
+      description = "TensorRT builder optimization level 0 (fastest build) to 5; default: TensorRT's (3), and 2 for INT8.")
+  int trtBuilderLevel;
+
   @Option(names = "--no-ops", description = "Skip the per-op CPU-vs-GPU benchmarks.")
   boolean noOps;
 
@@ -145,6 +150,10 @@ final class RunCommand implements Callable<Integer> {
 
   /** Options that contradict each other, or leave nothing to run, fail before anything is loaded. */
   private void checkSelection() {
+    if (trtBuilderLevel != -1 && (trtBuilderLevel < 0 || trtBuilderLevel > 5)) {
+      throw new ParameterException(spec.commandLine(),
+          "--trt-builder-level must be 0 to 5 (or -1 for TensorRT's default), got " + trtBuilderLevel);
+    }
     if (noTf && configs != null) {
       throw new ParameterException(spec.commandLine(), "--no-tf and --configs contradict each other: give one of them");
     }
@@ -197,8 +206,15 @@ final class RunCommand implements Callable<Integer> {
     return endToEndJmh(EndToEndBenchmark.class, params, chosen, folder.jmhJson("e2e"));
   }
 
+  /** The forks get the run folder (for trt-builds.csv) as a system property, and the builder level as a param. */
   private Summary tensorRt(Profile chosen, RunFolder folder) throws Exception {
-    return endToEndJmh(TensorRtBenchmark.class, configParams(trtConfigs, chosen), chosen, folder.jmhJson("trt"));
+    Map<String, List<String>> params = configParams(trtConfigs, chosen);
+    params.put("builderLevel", List.of(String.valueOf(trtBuilderLevel)));
+    List<String> forkArgs = new ArrayList<>(jvmArgs);
+    forkArgs.add("-D" + TrtBuildsCsv.RUN_DIR_PROPERTY + "=" + folder.dir().toAbsolutePath());
+    Collection<RunResult> results = JmhLauncher.run(TensorRtBenchmark.class, params, chosen, folder.jmhJson("trt"), forkArgs);
+    log.printf("Wrote JMH results to %s%n", folder.jmhJson("trt"));
+    return Summary.of(results);
   }
 
   /** The params every end-to-end benchmark takes: configuration, batch sizes, model. */

@@ -28,6 +28,7 @@ final class SideTables {
     }
     add(blocks, folder.copies(), "Host-device copies per configuration");
     add(blocks, folder.opsReport(), "Per-op CPU vs GPU report (ops-report.csv)");
+    add(blocks, folder.trtBuilds(), "TensorRT engines: build time, builder level, timing cache, calibration (trt-builds.csv)");
     if (blocks.isEmpty()) {
       blocks.add(new Block.Paragraph(
           "This run folder has no placement.csv, traces/*.ops.csv, traces/copies.csv or ops-report.csv."));

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  *   traces/&lt;config&gt;.ops.csv     op type, count, total time, device, per configuration
  *   traces/copies.csv           host-to-device and device-to-host copies per configuration
  *   ops-report.csv              per-op CPU vs GPU times and shares
+ *   trt-builds.csv              per TensorRT engine: build time, builder level, timing cache, calibration, size
  *   report/                     report.md, report.html, charts (PNG and SVG), results.csv
  * </pre>
  */
@@ -54,6 +55,10 @@ public record RunFolder(Path dir) {
 
   public Path opsReport() {
     return dir.resolve(OPS_REPORT);
+  }
+
+  public Path trtBuilds() {
+    return dir.resolve("trt-builds.csv");
   }
 
   public Path report() {

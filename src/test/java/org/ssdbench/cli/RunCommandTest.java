@@ -30,4 +30,16 @@ final class RunCommandTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("leave nothing to run");
   }
+
+  @Test
+  void refusesABuilderLevelTensorRtDoesNotHave(@TempDir Path dir) throws Exception {
+    StringWriter err = new StringWriter();
+    int code = Main.commandLine().setErr(new PrintWriter(err))
+        .execute("run", "--trt-builder-level", "9", "--results", dir.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--trt-builder-level must be 0 to 5").contains("9");
+    try (var files = Files.list(dir)) {
+      assertThat(files).isEmpty();
+    }
+  }
 }

@@ -42,6 +42,21 @@ final class ReportWriterTest {
   }
 
   @Test
+  void showsTheTensorRtBuildsOfTheRunAsATable() throws IOException {
+    RunFolder run = new RunFolder(Fixtures.copyOfRun("h100-run", dir));
+    Files.writeString(run.trtBuilds(), String.join("\n",
+        "config,precision,batch,builder_level,build,build_ms,timing_cache,calibration,layers",
+        "trt-int8,int8,1,2,cold,61234,new,calibrated,98",
+        "trt-int8-graph,int8,1,2,cached,0,-,-,98", ""));
+
+    new ReportWriter(false).write(run);
+
+    String md = Files.readString(run.report().resolve("report.md"));
+    assertThat(md).contains("TensorRT engines: build time, builder level")
+        .contains("| trt-int8 | int8 | 1 | 2 | cold | 61234 | new | calibrated | 98 |");
+  }
+
+  @Test
   void givesTheVerdictWithTheMeasuredNumbers() throws IOException {
     RunFolder run = new RunFolder(Fixtures.copyOfRun("h100-run", dir));
 

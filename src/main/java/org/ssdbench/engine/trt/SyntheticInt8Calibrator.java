@@ -4,6 +4,7 @@ import static org.bytedeco.cuda.global.cudart.cudaMemcpy;
 import static org.bytedeco.cuda.global.cudart.cudaMemcpyHostToDevice;
 import static org.ssdbench.engine.trt.Cuda.checkCuda;
 
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
@@ -12,24 +13,36 @@ import org.bytedeco.tensorrt.nvinfer.IInt8EntropyCalibrator2;
 
 /**
  * INT8 entropy calibration (TensorRT's IInt8EntropyCalibrator2, its virtual methods overridden in Java through JavaCPP)
- * over {@link CalibrationImages}, preprocessed on the host exactly as inference input is. No calibration cache is read
- * or written: each INT8 build calibrates afresh, and the engine cache keeps the result.
+ * over a {@link CalibrationSet} (generated images by default), preprocessed on the host exactly as inference input is.
  *
- * <p>Owns one device buffer for a batch; {@link #free()} releases it after the build. Call from the building thread.
+ * <p>Calibration cache: when built with a table ({@code cachedTable}), {@link #readCalibrationCache} hands it to
+ * TensorRT, which then skips calibration; otherwise TensorRT calibrates and passes the new table to
+ * {@link #writeCalibrationCache}, kept in {@link #writtenTable()} for the caller to store.
+ * {@link #calibrationMillis()} is the time from the first batch TensorRT asked for to the table written: running the
+ * batches and turning the histograms into ranges (building the FP32 engine it calibrates with comes before).
+ *
+ * <p>Owns one device buffer for a batch and a native copy of the cached table; {@link #free()} releases both after the
+ * build. Call from the building thread.
  */
 final class SyntheticInt8Calibrator extends IInt8EntropyCalibrator2 {
   private final NetworkDescription description;
   private final int batch;
+  private final CalibrationSet set;
   private final int batches;
-  private final long seed;
+  private final byte[] cachedTable;
   private final DeviceBuffer device;
+  private BytePointer cachedNative;
+  private byte[] writtenTable;
+  private long firstBatchNanos;
+  private long writtenNanos;
   private int next;
 
-  SyntheticInt8Calibrator(NetworkDescription description, int batch, int batches, long seed) {
+  SyntheticInt8Calibrator(NetworkDescription description, int batch, CalibrationSet set, byte[] cachedTable) {
     this.description = description;
     this.batch = batch;
-    this.batches = batches;
-    this.seed = seed;
+    this.set = set;
+    this.batches = set.batches(batch);
+    this.cachedTable = cachedTable;
     this.device = new DeviceBuffer(4L * batch * 3 * description.height() * description.width(), "calibration input");
   }
 
@@ -40,13 +53,15 @@ final class SyntheticInt8Calibrator extends IInt8EntropyCalibrator2 {
 
   @Override
   public boolean getBatch(PointerPointer bindings, PointerPointer names, int nbBindings) {
+    if (firstBatchNanos == 0) {
+      firstBatchNanos = System.nanoTime();
+    }
     if (next >= batches) {
       return false;
     }
     try {
-      float[] input = HostPreprocessing.toNchw(
-          CalibrationImages.generate(batch, description.height(), description.width(), seed + next), description.height(),
-          description.width());
+      float[] input = HostPreprocessing.toNchw(set.batch(next, batch, description.height(), description.width()),
+          description.height(), description.width());
       try (FloatPointer host = new FloatPointer(input)) {
         checkCuda(cudaMemcpy(device.pointer(), host, input.length * 4L, cudaMemcpyHostToDevice),
             "cudaMemcpy(calibration batch " + next + ")");
@@ -62,20 +77,44 @@ final class SyntheticInt8Calibrator extends IInt8EntropyCalibrator2 {
 
   @Override
   public Pointer readCalibrationCache(LongPointer length) {
-    length.put(0L);
-    return null;
+    if (cachedTable == null || cachedTable.length == 0) {
+      length.put(0L);
+      return null;
+    }
+    if (cachedNative == null) {
+      cachedNative = new BytePointer(cachedTable);
+    }
+    length.put((long) cachedTable.length);
+    return cachedNative;
   }
 
   @Override
   public void writeCalibrationCache(Pointer ptr, long length) {
-    // not kept: the engine cache holds calibrated engines
+    writtenNanos = System.nanoTime();
+    byte[] table = new byte[(int) length];
+    new BytePointer(ptr).capacity(length).get(table);
+    writtenTable = table;
   }
 
   int batchesUsed() {
     return next;
   }
 
+  /** The table TensorRT wrote after calibrating, or null when it did not calibrate (the cached table was used). */
+  byte[] writtenTable() {
+    return writtenTable;
+  }
+
+  /** From the first batch asked for to the table written; 0 when TensorRT did not calibrate. */
+  long calibrationMillis() {
+    return firstBatchNanos == 0 || writtenNanos == 0 ? 0 : (writtenNanos - firstBatchNanos) / 1_000_000;
+  }
+
   void free() {
     device.close();
+    if (cachedNative != null) {
+      cachedNative.close();
+      cachedNative = null;
+    }
   }
 }

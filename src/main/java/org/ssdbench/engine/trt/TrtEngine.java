@@ -83,6 +83,12 @@ public final class TrtEngine extends NativeResource {
     return Cuda.requireNative(engine.createExecutionContext(), "ICudaEngine.createExecutionContext");
   }
 
+  /** Layers of the built engine (after TensorRT's fusions), from {@code ICudaEngine.getNbLayers}. */
+  public int layerCount() {
+    ensureOpen();
+    return engine.getNbLayers();
+  }
+
   public long deviceMemoryBytes() {
     ensureOpen();
     return engine.getDeviceMemorySizeV2();
@@ -92,8 +98,10 @@ public final class TrtEngine extends NativeResource {
     return runtime;
   }
 
+  /** Deletes the ICudaEngine ({@link TrtDelete}); its contexts must be closed first. */
   @Override
   void release() {
+    TrtDelete.delete(engine, ICudaEngine.class);
     engine = null;
   }
 }

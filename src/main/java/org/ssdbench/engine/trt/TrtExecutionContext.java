@@ -35,8 +35,10 @@ public final class TrtExecutionContext extends NativeResource {
     return context;
   }
 
+  /** Deletes the IExecutionContext ({@link TrtDelete}). */
   @Override
   void release() {
+    TrtDelete.delete(context, IExecutionContext.class);
     context = null;
   }
 }

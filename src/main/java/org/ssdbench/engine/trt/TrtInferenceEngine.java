@@ -5,6 +5,9 @@ import static org.bytedeco.cuda.global.cudart.cudaMemcpyDeviceToHost;
 import static org.bytedeco.cuda.global.cudart.cudaMemcpyHostToDevice;
 import static org.ssdbench.engine.trt.Cuda.checkCuda;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -39,6 +42,9 @@ public final class TrtInferenceEngine implements InferenceEngine {
    */
   public record Config(Precision precision, int batch, boolean cudaGraph, Float scoreThreshold, boolean probes,
       int builderLevel) {
+    /** The builder level INT8 builds at when none is given. */
+    public static final int INT8_DEFAULT_LEVEL = 2;
+
     public Config {
       if (batch < 1) {
         throw new IllegalArgumentException("batch must be >= 1, got " + batch);
@@ -51,8 +57,31 @@ public final class TrtInferenceEngine implements InferenceEngine {
       return "trt-" + precision.id() + (cudaGraph ? "-graph" : "");
     }
 
-    /** Parses a benchmark configuration name: {@code trt-<fp32|fp16|int8>[-graph]}. */
+    /** Parses a benchmark configuration name: {@code trt-<fp32|fp16|int8>[-graph]}, at the default builder level. */
     public static Config parse(String name, int batch) {
+      return parse(name, batch, TrtNetworkBuilder.Options.DEFAULT_LEVEL);
+    }
+
+    /**
+     * Parses a configuration name and applies {@code builderLevel} (or {@link #levelFor}'s default for the precision).
+     */
+    public static Config parse(String name, int batch, int builderLevel) {
+      Config parsed = parse0(name, batch);
+      return new Config(parsed.precision(), batch, parsed.cudaGraph(), null, true,
+          levelFor(parsed.precision(), builderLevel));
+    }
+
+    /**
+     * The builder level to use when {@code requested} is given, else TensorRT's default, except INT8:
+     * {@link #INT8_DEFAULT_LEVEL}, whose build fits a run (at level 3 an INT8 build ran past 6 minutes on an H100).
+     */
+    public static int levelFor(Precision precision, int requested) {
+      TrtNetworkBuilder.Options.checkLevel(requested);
+      return requested == TrtNetworkBuilder.Options.DEFAULT_LEVEL && precision == Precision.INT8
+          ? INT8_DEFAULT_LEVEL : requested;
+    }
+
+    private static Config parse0(String name, int batch) {
       String s = name.trim();
       boolean graph = s.endsWith("-graph");
       if (graph) {
@@ -70,6 +99,12 @@ public final class TrtInferenceEngine implements InferenceEngine {
   /** How the engine was obtained. */
   public record Provenance(EngineCache.Source source, String reason, long buildMillis, EngineKey key) {}
 
+  /**
+   * System property naming a folder of photos for INT8 calibration (what {@code --calibration-images} sets); unset:
+   * generated images.
+   */
+  public static final String CALIBRATION_IMAGES_PROPERTY = "ssdbench.trt.calibration.images";
+
   private final Deque<AutoCloseable> owned = new ArrayDeque<>();
   private final NetworkDescription description;
   private final Config config;
@@ -83,6 +118,7 @@ public final class TrtInferenceEngine implements InferenceEngine {
   private final List<String> copiedBack = List.of(TrtNetworkBuilder.NUM_DETECTIONS, TrtNetworkBuilder.DETECTION_BOXES,
       TrtNetworkBuilder.DETECTION_SCORES, TrtNetworkBuilder.DETECTION_CLASSES);
   private final Provenance provenance;
+  private final TrtBuild build;
   private CudaGraph graph;
   private float lastGpuMillis;
   private boolean prepared;
@@ -94,6 +130,16 @@ public final class TrtInferenceEngine implements InferenceEngine {
    * @param modelSha256 SHA-256 of the GraphDef the description came from
    */
   public TrtInferenceEngine(NetworkDescription description, String modelSha256, Config config, EngineCache cache) {
+    this(description, modelSha256, config, cache, CalibrationSet.of(calibrationImagesFromProperty()));
+  }
+
+  /**
+   * As above, calibrating INT8 on {@code calibration}. The timing cache and calibration table live in the engine
+   * cache's folder ({@link BuildCaches}). When {@value TrtBuildsCsv#RUN_DIR_PROPERTY} names a run folder, the build's
+   * facts are appended to its {@code trt-builds.csv}.
+   */
+  public TrtInferenceEngine(NetworkDescription description, String modelSha256, Config config, EngineCache cache,
+      CalibrationSet calibration) {
     String missing = TensorRtAvailability.check();
     if (!missing.isEmpty()) {
       throw new IllegalStateException("TensorRT is not available: " + missing);
@@ -109,16 +155,18 @@ public final class TrtInferenceEngine implements InferenceEngine {
       EngineKey key = new EngineKey(modelSha256, gpu.name(), gpu.computeCapability(), TrtRuntime.version(),
           config.precision().id(), config.batch(), d.nms().scoreThreshold(), config.probes(), config.builderLevel(),
           EngineKey.FORMAT);
-      long[] buildMillis = {0};
+      BuildCaches caches = BuildCaches.in(cache.dir(), modelSha256, gpu, TrtRuntime.version(), calibration);
+      TrtNetworkBuilder.Plan[] built = {null};
       var entry = cache.getOrBuild(key, bytes -> tryLoad(runtime, bytes), () -> {
-        var plan = TrtNetworkBuilder.build(d,
-            new TrtNetworkBuilder.Options(config.precision(), config.batch(), config.probes(), 16, 1L << 30,
-                config.builderLevel()), logger);
-        buildMillis[0] = plan.buildMillis();
-        return plan.bytes();
+        built[0] = TrtNetworkBuilder.build(d,
+            new TrtNetworkBuilder.Options(config.precision(), config.batch(), config.probes(),
+                CalibrationSet.DEFAULT_BATCHES, 1L << 30, config.builderLevel()), logger, caches);
+        return built[0].bytes();
       });
       engine = own(entry.value());
-      provenance = new Provenance(entry.source(), entry.reason(), buildMillis[0], key);
+      provenance = new Provenance(entry.source(), entry.reason(), built[0] == null ? 0 : built[0].buildMillis(), key);
+      build = buildRecord(config, built[0], entry, engine, gpu);
+      TrtBuildsCsv.appendToRun(build);
       context = own(new TrtExecutionContext(engine));
       stream = own(new CudaStream());
       start = own(new CudaEvent());
@@ -134,6 +182,28 @@ public final class TrtInferenceEngine implements InferenceEngine {
       closeOwned();
       throw e;
     }
+  }
+
+  private static Path calibrationImagesFromProperty() {
+    String dir = System.getProperty(CALIBRATION_IMAGES_PROPERTY);
+    return dir == null || dir.isBlank() ? null : Path.of(dir);
+  }
+
+  private static TrtBuild buildRecord(Config config, TrtNetworkBuilder.Plan plan, EngineCache.Entry<TrtEngine> entry,
+      TrtEngine engine, GpuInfo gpu) {
+    boolean cached = plan == null;
+    long engineBytes;
+    try {
+      engineBytes = Files.size(entry.file());
+    } catch (IOException e) {
+      engineBytes = cached ? -1 : plan.bytes().length;
+    }
+    return new TrtBuild(config.name(), config.precision().id(), config.batch(), TrtBuild.levelLabel(config.builderLevel()),
+        TrtBuild.kind(cached, cached ? "" : plan.timingCache()), cached ? 0 : plan.buildMillis(),
+        cached ? "-" : plan.timingCache(), cached ? 0 : plan.timingCacheBytesBefore(),
+        cached ? 0 : plan.timingCacheBytesAfter(), cached ? "-" : plan.calibration(),
+        cached ? 0 : plan.calibrationMillis(), cached ? 0 : plan.calibrationBatches(), engine.layerCount(), engineBytes,
+        engine.deviceMemoryBytes(), gpu.name(), TrtRuntime.version(), entry.reason());
   }
 
   private static Optional<TrtEngine> tryLoad(TrtRuntime runtime, byte[] bytes) {
@@ -181,6 +251,11 @@ public final class TrtInferenceEngine implements InferenceEngine {
 
   public Provenance provenance() {
     return provenance;
+  }
+
+  /** What obtaining this engine took: the row written to {@code trt-builds.csv}. */
+  public TrtBuild build() {
+    return build;
   }
 
   public TrtEngine engine() {

@@ -31,6 +31,7 @@ import org.bytedeco.tensorrt.nvinfer.IPluginCreator;
 import org.bytedeco.tensorrt.nvinfer.IPluginCreatorInterface;
 import org.bytedeco.tensorrt.nvinfer.IPluginV2;
 import org.bytedeco.tensorrt.nvinfer.ITensor;
+import org.bytedeco.tensorrt.nvinfer.ITimingCache;
 import org.bytedeco.tensorrt.nvinfer.Permutation;
 import org.bytedeco.tensorrt.nvinfer.PluginField;
 import org.bytedeco.tensorrt.nvinfer.PluginFieldCollection;
@@ -55,8 +56,9 @@ import org.ssdbench.engine.trt.NetworkDescription.Unary;
  * [B, 100], {@code detection_classes} int32 [B, 100] (0-based; TF's are + 1), and, with probes on,
  * {@code raw_box_encodings} [B, N, 4] and {@code class_scores} [B, N, 90] for the correctness check before NMS.
  *
- * <p>The builder, network and config are local to {@link #build}; weights stay in native memory until the plan is
- * serialized, then are freed.
+ * <p>The builder, network, config, timing cache and plugin are local to {@link #build} and deleted before it returns;
+ * weights stay in native memory until the plan is serialized, then are freed. With {@link BuildCaches}, the timing
+ * cache is loaded before the build and saved after it, and INT8 reads or writes its calibration table.
  */
 public final class TrtNetworkBuilder {
   public static final String NUM_DETECTIONS = "num_detections";
@@ -93,38 +95,70 @@ public final class TrtNetworkBuilder {
     }
   }
 
-  /** A serialized engine and what building it took. */
-  public record Plan(byte[] bytes, long buildMillis, int calibrationBatches) {}
+  /**
+   * A serialized engine and what building it took.
+   *
+   * @param calibrationMillis INT8: from the first calibration batch to the table written; 0 when the table came from
+   *     the cache or the precision is not INT8
+   * @param calibration {@code -} (not INT8), {@code calibrated} or {@code cached table}
+   * @param timingCache how the timing cache started: {@code none} (no cache folder), {@code new}, {@code loaded} or
+   *     {@code rejected: <why>} (then a new one was used)
+   * @param timingCacheBytesBefore size of the serialized timing cache loaded (0 when new)
+   * @param timingCacheBytesAfter its size after the build: the growth is what this build timed and added
+   */
+  public record Plan(byte[] bytes, long buildMillis, int calibrationBatches, long calibrationMillis, String calibration,
+      String timingCache, long timingCacheBytesBefore, long timingCacheBytesAfter) {}
 
   private final NetworkDescription description;
   private final Options options;
   private final TrtLogger logger;
+  private final BuildCaches caches;
   private final List<Pointer> keepAlive = new ArrayList<>();
   private final Map<String, ITensor> tensors = new HashMap<>();
   private INetworkDefinition network;
+  private IPluginV2 nmsPlugin;
+  private String timingCacheState = "none";
+  private long timingCacheBytesBefore;
 
-  private TrtNetworkBuilder(NetworkDescription description, Options options, TrtLogger logger) {
+  private TrtNetworkBuilder(NetworkDescription description, Options options, TrtLogger logger, BuildCaches caches) {
     this.description = description;
     this.options = options;
     this.logger = logger;
+    this.caches = caches;
   }
 
+  /** Builds without a timing cache or calibration table on disk (each build times every tactic afresh). */
   public static Plan build(NetworkDescription description, Options options, TrtLogger logger) {
-    TrtRuntime.initPlugins(logger);
-    return new TrtNetworkBuilder(description, options, logger).run();
+    return build(description, options, logger, null);
   }
 
+  /** Builds with the timing cache and calibration table of {@code caches} (null: none), and updates both. */
+  public static Plan build(NetworkDescription description, Options options, TrtLogger logger, BuildCaches caches) {
+    TrtRuntime.initPlugins(logger);
+    return new TrtNetworkBuilder(description, options, logger, caches).run();
+  }
+
+  /**
+   * Every TensorRT object made here is deleted before returning ({@link TrtDelete}): the serialized plan after it is
+   * copied to the heap, the config, timing cache and network, then the NMS plugin ({@code IPluginV2.destroy()}, once
+   * nothing refers to it), then the builder.
+   */
   private Plan run() {
     long start = System.nanoTime();
     IBuilder builder = requireNative(createInferBuilder(logger), "createInferBuilder");
+    IBuilderConfig config = null;
+    ITimingCache timing = null;
+    IHostMemory plan = null;
     SyntheticInt8Calibrator calibrator = null;
+    byte[] cachedTable = null;
     try {
       network = requireNative(builder.createNetworkV2(0), "IBuilder.createNetworkV2(0)");
-      IBuilderConfig config = requireNative(builder.createBuilderConfig(), "IBuilder.createBuilderConfig");
+      config = requireNative(builder.createBuilderConfig(), "IBuilder.createBuilderConfig");
       config.setMemoryPoolLimit(MemoryPoolType.kWORKSPACE, options.workspaceBytes());
       if (options.builderLevel() != Options.DEFAULT_LEVEL) {
         config.setBuilderOptimizationLevel(options.builderLevel());
       }
+      timing = attachTimingCache(config);
       defineNetwork();
       switch (options.precision()) {
         case FP32 -> config.clearFlag(BuilderFlag.kTF32); // strict FP32: TF32 tensor cores would cost ~1e-3
@@ -132,25 +166,97 @@ public final class TrtNetworkBuilder {
         case INT8 -> {
           config.setFlag(BuilderFlag.kFP16);
           config.setFlag(BuilderFlag.kINT8);
-          calibrator = new SyntheticInt8Calibrator(description, options.batch(), options.calibrationBatches(), 1234);
+          CalibrationSet set = caches != null ? caches.calibrationSet()
+              : new CalibrationSet.Generated(CalibrationSet.DEFAULT_SEED, options.calibrationBatches());
+          cachedTable = caches == null ? null : caches.calibrationTable().read(caches.calibration()).bytes().orElse(null);
+          calibrator = new SyntheticInt8Calibrator(description, options.batch(), set, cachedTable);
           config.setInt8Calibrator(calibrator);
         }
       }
-      IHostMemory plan = builder.buildSerializedNetwork(network, config);
+      plan = builder.buildSerializedNetwork(network, config);
       if (plan == null || plan.isNull() || plan.size() == 0) {
         throw new IllegalStateException("TensorRT could not build the %s batch-%d engine: %s".formatted(
             options.precision().id(), options.batch(), logger.lastError()));
       }
       byte[] bytes = new byte[(int) plan.size()];
       new BytePointer(plan.data()).capacity(plan.size()).get(bytes);
-      int used = calibrator == null ? 0 : calibrator.batchesUsed();
-      return new Plan(bytes, (System.nanoTime() - start) / 1_000_000, used);
+      long buildMillis = (System.nanoTime() - start) / 1_000_000;
+      long timingBytesAfter = saveTimingCache(timing);
+      String calibration = "-";
+      if (calibrator != null) {
+        byte[] written = calibrator.writtenTable();
+        if (written != null && caches != null) {
+          caches.calibrationTable().write(caches.calibration(), written);
+        }
+        calibration = written != null || cachedTable == null ? "calibrated" : "cached table";
+      }
+      return new Plan(bytes, buildMillis, calibrator == null ? 0 : calibrator.batchesUsed(),
+          calibrator == null ? 0 : calibrator.calibrationMillis(), calibration, timingCacheState, timingCacheBytesBefore,
+          timingBytesAfter);
     } finally {
       if (calibrator != null) {
         calibrator.free();
       }
+      TrtDelete.delete(plan, IHostMemory.class);
+      TrtDelete.delete(config, IBuilderConfig.class);
+      TrtDelete.delete(timing, ITimingCache.class);
+      TrtDelete.delete(network, INetworkDefinition.class);
+      if (nmsPlugin != null && !nmsPlugin.isNull() && TrtDelete.enabled()) {
+        nmsPlugin.destroy();
+        nmsPlugin.setNull();
+      }
+      TrtDelete.delete(builder, IBuilder.class);
       keepAlive.forEach(Pointer::close);
       keepAlive.clear();
+    }
+  }
+
+  /**
+   * The timing cache from disk when its key matches this GPU and TensorRT version and TensorRT accepts it, else a new
+   * one; set on {@code config} so every tactic this build times is recorded in it.
+   */
+  private ITimingCache attachTimingCache(IBuilderConfig config) {
+    byte[] stored = null;
+    if (caches != null) {
+      KeyedFile.Lookup lookup = caches.timingFile().read(caches.timing());
+      stored = lookup.bytes().orElse(null);
+      timingCacheState = stored != null ? "loaded" : lookup.reason().startsWith("no file") ? "new" : "rejected: " + lookup.reason();
+    }
+    if (stored != null) {
+      try (BytePointer blob = new BytePointer(stored)) {
+        ITimingCache loaded = config.createTimingCache(blob, stored.length);
+        if (loaded != null && !loaded.isNull() && config.setTimingCache(loaded, false)) {
+          timingCacheBytesBefore = stored.length;
+          return loaded;
+        }
+        TrtDelete.delete(loaded, ITimingCache.class);
+        timingCacheState = "rejected: TensorRT did not accept it (" + logger.lastError() + ")";
+      }
+    }
+    ITimingCache fresh = requireNative(config.createTimingCache(null, 0), "IBuilderConfig.createTimingCache");
+    if (!config.setTimingCache(fresh, false)) {
+      TrtDelete.delete(fresh, ITimingCache.class);
+      throw new IllegalStateException("IBuilderConfig.setTimingCache refused a new timing cache: " + logger.lastError());
+    }
+    return fresh;
+  }
+
+  /** Writes the timing cache back (atomically) and returns its size; 0 when there is no cache folder. */
+  private long saveTimingCache(ITimingCache timing) {
+    if (caches == null) {
+      return 0;
+    }
+    IHostMemory serialized = timing.serialize();
+    try {
+      if (serialized == null || serialized.isNull() || serialized.size() == 0) {
+        return 0;
+      }
+      byte[] bytes = new byte[(int) serialized.size()];
+      new BytePointer(serialized.data()).capacity(serialized.size()).get(bytes);
+      caches.timingFile().write(caches.timing(), bytes);
+      return bytes.length;
+    } finally {
+      TrtDelete.delete(serialized, IHostMemory.class);
     }
   }
 
@@ -169,8 +275,8 @@ public final class TrtNetworkBuilder {
     }
     ITensor boxes = tensors.get(description.boxes());
     ITensor scores = tensors.get(description.classScores());
-    IPluginV2 nms = efficientNms(description.nms());
-    ILayer nmsLayer = requireNative(network.addPluginV2(new PointerPointer<>(boxes, scores), 2, nms),
+    nmsPlugin = efficientNms(description.nms());
+    ILayer nmsLayer = requireNative(network.addPluginV2(new PointerPointer<>(boxes, scores), 2, nmsPlugin),
         "addPluginV2(EfficientNMS_TRT)");
     nmsLayer.setName("EfficientNMS_TRT");
     String[] names = {NUM_DETECTIONS, DETECTION_BOXES, DETECTION_SCORES, DETECTION_CLASSES};

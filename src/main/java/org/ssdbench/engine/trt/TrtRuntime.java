@@ -13,10 +13,8 @@ import org.bytedeco.tensorrt.nvinfer.IRuntime;
  * TensorRT's runtime (IRuntime) with the standard plugins registered, and the logger it reports to. Engines it
  * deserializes must be closed before it.
  *
- * <p>The TensorRT 10 interface classes in the JavaCPP 1.5.11 bindings expose no destructor for objects TensorRT
- * created (TensorRT 10 removed {@code destroy()}); close() drops the references and marks this owner closed, and the
- * C++ objects go with the process. CUDA memory, streams, events and graphs, which this suite allocates itself, are
- * freed on close.
+ * <p>close() deletes the IRuntime ({@link TrtDelete}: the JavaCPP bindings' own {@code close()} would only forget the
+ * address). Engines it deserialized must be closed first.
  */
 public final class TrtRuntime extends NativeResource {
   private static boolean pluginsInitialised;
@@ -62,6 +60,7 @@ public final class TrtRuntime extends NativeResource {
 
   @Override
   void release() {
+    TrtDelete.delete(runtime, IRuntime.class);
     runtime = null;
   }
 }

@@ -57,6 +57,10 @@ public final class TrtSmoke implements Callable<Integer> {
           + "Lower levels build in less time and may run slower.")
   int builderLevel;
 
+  @Option(names = "--calibration-images",
+      description = "Folder of JPEG/PNG photos to calibrate INT8 on; default: generated images.")
+  Path calibrationImages;
+
   @Option(names = "--no-probes", description = "Build without the pre-NMS outputs (no check before NMS).")
   boolean noProbes;
 
@@ -110,21 +114,33 @@ public final class TrtSmoke implements Callable<Integer> {
     }
     EngineCache engines = cache != null ? new EngineCache(cache) : EngineCache.defaultCache();
     boolean allPassed = true;
+    CalibrationSet calibration = CalibrationSet.of(calibrationImages);
+    java.util.Map<Precision, org.ssdbench.engine.Detections> found = new java.util.EnumMap<>(Precision.class);
     for (Precision p : wanted) {
       for (boolean graph : noGraph ? new boolean[] {false} : new boolean[] {false, true}) {
-        var config = new TrtInferenceEngine.Config(p, batch, graph, threshold, !noProbes, builderLevel);
-        System.out.printf("%n== %s (batch %d)%s%n", config.name(), batch, builderLevel == TrtNetworkBuilder.Options.DEFAULT_LEVEL ? ""
-            : ", builder optimization level " + builderLevel + " (TensorRT's default: 3)");
+        int level = TrtInferenceEngine.Config.levelFor(p, builderLevel);
+        var config = new TrtInferenceEngine.Config(p, batch, graph, threshold, !noProbes, level);
+        System.out.printf("%n== %s (batch %d)%s%n", config.name(), batch, level == TrtNetworkBuilder.Options.DEFAULT_LEVEL ? ""
+            : ", builder optimization level " + level + " (TensorRT's default: 3)");
         t0 = System.nanoTime();
-        try (TrtInferenceEngine engine = new TrtInferenceEngine(description, source.sha256(), config, engines)) {
+        try (TrtInferenceEngine engine = new TrtInferenceEngine(description, source.sha256(), config, engines, calibration)) {
           var prov = engine.provenance();
           System.out.printf("  engine %s in %d ms%s (%s), device memory %.1f MiB, NMS %s%n",
               prov.source() == EngineCache.Source.BUILT ? "built" : "loaded from cache", ms(t0),
               prov.source() == EngineCache.Source.BUILT ? " (TensorRT build %d ms)".formatted(prov.buildMillis()) : "",
               prov.source() == EngineCache.Source.BUILT ? prov.reason() : engines.planFile(prov.key()),
               engine.engine().deviceMemoryBytes() / 1048576.0, engine.description().nms());
+          System.out.println("  " + engine.build().summary());
           CorrectnessGate.Report report = CorrectnessGate.check(engine, reference, images);
           report.lines().forEach(System.out::println);
+          found.put(p, engine.detect(images));
+          if (p == Precision.INT8 && found.containsKey(Precision.FP32)) {
+            Int8Agreement.compare("trt-fp32", found.get(Precision.FP32), found.get(p))
+                .forEach(r -> System.out.println("  " + r));
+          }
+          if (p == Precision.INT8) {
+            System.out.println("  " + Int8Agreement.CAVEAT);
+          }
           allPassed &= report.passed();
           engine.prepare(images);
           time(engine);

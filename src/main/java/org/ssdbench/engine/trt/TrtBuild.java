@@ -1,0 +1,52 @@
+package org.ssdbench.engine.trt;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The facts of one engine a run obtained: one row of {@code trt-builds.csv}.
+ *
+ * @param build {@code cold} (built with no timing cache on disk), {@code warm} (built with the timing cache of earlier
+ *     builds on this GPU loaded) or {@code cached} (the engine itself was loaded from the engine cache)
+ * @param builderLevel the optimization level TensorRT built with, e.g. {@code 3 (TensorRT default)}
+ * @param timingCache how the timing cache started ({@link TrtNetworkBuilder.Plan#timingCache()}); TensorRT 10.6 does
+ *     not count cache hits, so the cache's size before and after the build is recorded instead: a warm build that
+ *     found every tactic adds nothing
+ * @param calibration {@code -}, {@code calibrated} or {@code cached table}
+ * @param deviceMemoryBytes the engine's activation memory ({@code ICudaEngine.getDeviceMemorySizeV2})
+ */
+public record TrtBuild(String config, String precision, int batch, String builderLevel, String build, long buildMillis,
+    String timingCache, long timingCacheBytesBefore, long timingCacheBytesAfter, String calibration,
+    long calibrationMillis, int calibrationBatches, int layers, long engineBytes, long deviceMemoryBytes, String gpu,
+    String tensorrt, String reason) {
+  public static final List<String> HEADER = List.of("config", "precision", "batch", "builder_level", "build",
+      "build_ms", "timing_cache", "timing_cache_bytes_before", "timing_cache_bytes_after", "calibration",
+      "calibration_ms", "calibration_batches", "layers", "engine_bytes", "device_memory_bytes", "gpu", "tensorrt",
+      "reason");
+
+  /** {@code 3 (TensorRT default)} for {@link TrtNetworkBuilder.Options#DEFAULT_LEVEL}, else the level. */
+  public static String levelLabel(int level) {
+    return level == TrtNetworkBuilder.Options.DEFAULT_LEVEL ? "3 (TensorRT default)" : String.valueOf(level);
+  }
+
+  /** {@code cold}, {@code warm} or {@code cached}, from how the engine and the timing cache were found. */
+  public static String kind(boolean fromEngineCache, String timingCache) {
+    return fromEngineCache ? "cached" : "loaded".equals(timingCache) ? "warm" : "cold";
+  }
+
+  public List<String> cells() {
+    return List.of(config, precision, String.valueOf(batch), builderLevel, build, String.valueOf(buildMillis),
+        timingCache, String.valueOf(timingCacheBytesBefore), String.valueOf(timingCacheBytesAfter), calibration,
+        String.valueOf(calibrationMillis), String.valueOf(calibrationBatches), String.valueOf(layers),
+        String.valueOf(engineBytes), String.valueOf(deviceMemoryBytes), gpu, tensorrt, reason);
+  }
+
+  /** One line for logs. */
+  public String summary() {
+    return String.format(Locale.ROOT,
+        "%s: %s build %.1f s at level %s (timing cache %s, %d -> %d bytes), calibration %s %.1f s, %d layers, "
+            + "engine %.1f MiB, device memory %.1f MiB",
+        config, build, buildMillis / 1000.0, builderLevel, timingCache, timingCacheBytesBefore, timingCacheBytesAfter,
+        calibration, calibrationMillis / 1000.0, layers, engineBytes / 1048576.0, deviceMemoryBytes / 1048576.0);
+  }
+}
