@@ -97,21 +97,31 @@ public final class TrtNetworkBuilder {
   public record Plan(byte[] bytes, long buildMillis, int calibrationBatches) {}
 
   private final NetworkDescription description;
+  private final InputFormat inputFormat;
   private final Options options;
   private final TrtLogger logger;
   private final List<Pointer> keepAlive = new ArrayList<>();
   private final Map<String, ITensor> tensors = new HashMap<>();
   private INetworkDefinition network;
 
-  private TrtNetworkBuilder(NetworkDescription description, Options options, TrtLogger logger) {
+  private TrtNetworkBuilder(NetworkDescription description, InputFormat inputFormat, Options options, TrtLogger logger) {
     this.description = description;
+    this.inputFormat = inputFormat;
     this.options = options;
     this.logger = logger;
   }
 
   public static Plan build(NetworkDescription description, Options options, TrtLogger logger) {
+    return build(description, InputFormat.FLOAT_NCHW, options, logger);
+  }
+
+  /**
+   * @param inputFormat {@link InputFormat#UINT8_NHWC} puts {@link Uint8Front} (cast, scale, transpose) in front of the
+   *     network, with input {@link Uint8Front#INPUT}
+   */
+  public static Plan build(NetworkDescription description, InputFormat inputFormat, Options options, TrtLogger logger) {
     TrtRuntime.initPlugins(logger);
-    return new TrtNetworkBuilder(description, options, logger).run();
+    return new TrtNetworkBuilder(description, inputFormat, options, logger).run();
   }
 
   private Plan run() {
@@ -132,7 +142,8 @@ public final class TrtNetworkBuilder {
         case INT8 -> {
           config.setFlag(BuilderFlag.kFP16);
           config.setFlag(BuilderFlag.kINT8);
-          calibrator = new SyntheticInt8Calibrator(description, options.batch(), options.calibrationBatches(), 1234);
+          calibrator = new SyntheticInt8Calibrator(description, inputFormat, options.batch(),
+              options.calibrationBatches(), 1234);
           config.setInt8Calibrator(calibrator);
         }
       }
@@ -157,9 +168,13 @@ public final class TrtNetworkBuilder {
   private void defineNetwork() {
     int b = options.batch();
     var shapes = description.shapes(b);
-    ITensor input = requireNative(network.addInput(description.input(), DataType.kFLOAT,
-        dims(b, description.channels(), description.height(), description.width())), "addInput");
-    tensors.put(description.input(), input);
+    if (inputFormat == InputFormat.UINT8_NHWC) {
+      addUint8Front(b);
+    } else {
+      ITensor input = requireNative(network.addInput(description.input(), DataType.kFLOAT,
+          dims(b, description.channels(), description.height(), description.width())), "addInput");
+      tensors.put(description.input(), input);
+    }
     for (Layer layer : description.layers()) {
       ILayer added = addLayer(layer, shapes);
       added.setName(layer.name());
@@ -182,6 +197,26 @@ public final class TrtNetworkBuilder {
     if (options.probes()) {
       network.markOutput(tensors.get(description.rawBoxEncodings()));
       network.markOutput(tensors.get(description.classScores()));
+    }
+  }
+
+  /** uint8 NHWC input, cast to float, then {@link Uint8Front#layers()}, whose last output is the description's input. */
+  private void addUint8Front(int batch) {
+    Uint8Front front = Uint8Front.of(description);
+    ITensor pixels = requireNative(network.addInput(Uint8Front.INPUT, DataType.kUINT8, dims(front.inputShape(batch))),
+        "addInput(" + Uint8Front.INPUT + ", kUINT8)");
+    ILayer cast = requireNative(network.addCast(pixels, DataType.kFLOAT), "addCast(uint8 -> float)");
+    cast.setName(Uint8Front.CAST);
+    ITensor floats = cast.getOutput(0);
+    floats.setName(Uint8Front.CAST);
+    tensors.put(Uint8Front.CAST, floats);
+    var shapes = front.shapes(batch);
+    for (Layer layer : front.layers()) {
+      ILayer added = addLayer(layer, shapes);
+      added.setName(layer.name());
+      ITensor out = added.getOutput(0);
+      out.setName(layer.name());
+      tensors.put(layer.name(), out);
     }
   }
 
