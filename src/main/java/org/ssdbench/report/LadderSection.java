@@ -83,9 +83,11 @@ final class LadderSection {
           Numbers.ratio(s.overBaseline()), s.article()));
     }
     if (floor != null) {
-      rows.add(List.of("estimated floor (" + floor.config() + ")", Numbers.format(floor.millis()),
-          Numbers.ratio(steps.get(steps.size() - 1).millis() / floor.millis()), "", 
-          Numbers.ratio(steps.get(0).millis() / floor.millis()), "lower bound, not measured"));
+      Ladder.Step last = steps.get(steps.size() - 1);
+      rows.add(List.of("estimated floor (" + floor.config() + ")", Numbers.format(floor.millis()), "", "",
+          Numbers.ratio(steps.get(0).millis() / floor.millis()),
+          "lower bound, not measured; " + last.config() + " is " + Numbers.ratio(last.millis() / floor.millis())
+              + " above it"));
     }
     return new Block.Table(List.of("step", "p50 ms", "gain", "gain 95% CI", "over first step", "article"), rows);
   }

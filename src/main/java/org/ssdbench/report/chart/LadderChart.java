@@ -16,7 +16,8 @@ public final class LadderChart {
   public static CategoryChart of(List<Ladder.Step> steps, HardwareFloor floor, ChartCaption caption) {
     LatencyChart.requireData(steps, "ladder");
     List<String> labels = steps.stream()
-        .map(s -> Double.isNaN(s.gain()) ? s.config() : s.config() + String.format(Locale.ROOT, " (%.2fx)", s.gain()))
+        .map(s -> s.config() + (Double.isNaN(s.gain()) ? "" : String.format(Locale.ROOT, " (%.2fx)", s.gain()))
+            + (s.article().isEmpty() ? "" : " [" + s.article().replaceFirst("article step \\d: ", "article ") + "]"))
         .toList();
     CategoryChart chart = ChartStyle.barChart(caption.title("Optimization ladder, batch 1 (p50)"), "step (gain over the step before)",
         "latency (ms per inference, log)");
