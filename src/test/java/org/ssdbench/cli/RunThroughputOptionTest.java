@@ -39,4 +39,11 @@ final class RunThroughputOptionTest {
     assertThat(params.get("batch")).containsExactly("1", "8", "32", "128", "256");
     assertThat(params.get("model")).containsExactly("generated");
   }
+
+  @Test
+  void sweepRejectsAnEmptyOrNonPositiveBatchList() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ThroughputSweep.params("trt-fp16-graph", "generated", java.util.List.of(8, 0)))
+        .hasMessageContaining("throughput batches must be >= 1, got [8, 0]");
+  }
 }
