@@ -6,6 +6,8 @@
 #
 # With a GPU (nvidia-smi finds one) it builds with -Pgpu and runs every configuration; without one it runs the CPU parts
 # and says what it skipped and why. Options after '--' go to the suite's 'run' command (see: java -jar target/benchmarks.jar run --help).
+# With a GPU and python3 with torch it then times the PyTorch peer (peers/torch_ssd.py) into the same run folder and
+# rewrites the report with it; otherwise it prints "SKIPPED peer torch: <reason>".
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -15,7 +17,7 @@ build=1
 redist=auto
 extra=()
 usage() {
-  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
   cat <<'USAGE'
 Options:
   --full             the full profile instead of the quick one
@@ -92,5 +94,38 @@ commit=$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 [ -z "$(git status --porcelain --untracked-files=no 2>/dev/null)" ] || commit="$commit-dirty"
 
 export CUDA_CACHE_PATH=${CUDA_CACHE_PATH:-$HOME/.cache/ssdbench/cuda} CUDA_CACHE_MAXSIZE=${CUDA_CACHE_MAXSIZE:-4294967296}
-exec java -Xmx8g -Djava.awt.headless=true -Dssdbench.commit="$commit" -jar "$jar" run \
-  --profile "$profile" --model "$model" --jvm-arg=-Dssdbench.commit="$commit" "${extra[@]}"
+log=$(mktemp -t ssdbench-run.XXXXXX)
+set +e
+java -Xmx8g -Djava.awt.headless=true -Dssdbench.commit="$commit" -jar "$jar" run \
+  --profile "$profile" --model "$model" --jvm-arg=-Dssdbench.commit="$commit" "${extra[@]}" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+run_dir=$(sed -n 's/^Results in //p' "$log" | tail -n 1)
+rm -f "$log"
+
+# The PyTorch peer (peers/torch_ssd.py): the same network, eager and CUDA graph, in the same run on the same GPU.
+peer_skip=""
+if [ -z "$run_dir" ]; then
+  peer_skip="no run folder was written"
+elif [ -z "$gpu" ]; then
+  peer_skip="no GPU found by nvidia-smi"
+elif ! command -v python3 >/dev/null; then
+  peer_skip="python3 not found"
+elif ! why=$(python3 -c 'import torch, torchvision' 2>&1); then
+  peer_skip="python3 cannot import torch and torchvision ($(printf '%s' "$why" | tail -n 1))"
+fi
+if [ -n "$peer_skip" ]; then
+  echo "SKIPPED peer torch: $peer_skip"
+else
+  peer_batches=1
+  [ "$profile" = full ] && peer_batches=1,8,32,128,256
+  if python3 peers/torch_ssd.py --out "$run_dir" --batches "$peer_batches"; then
+    case " ${extra[*]:-} " in
+      *" --no-report "*) ;;
+      *) java -Xmx2g -Djava.awt.headless=true -jar "$jar" report "$run_dir" --force || status=$? ;;
+    esac
+  else
+    echo "PEER FAILED: peers/torch_ssd.py exited non-zero; the suite's own results in $run_dir are kept"
+  fi
+fi
+exit "$status"

@@ -56,7 +56,8 @@ import org.ssdbench.model.ModelLoader;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgs = {"-Xmx8g"})
 public class TensorRtBenchmark {
-  @Param({"trt-fp32", "trt-fp16", "trt-int8", "trt-fp32-graph", "trt-fp16-graph", "trt-int8-graph"})
+  @Param({"trt-fp32", "trt-fp16", "trt-int8", "trt-fp32-graph", "trt-fp16-graph", "trt-int8-graph", "trt-fp16-u8",
+      "trt-fp16-u8-graph", "trt-int8-u8-graph"})
   public String config;
 
   @Param({"1"})

@@ -15,6 +15,7 @@ import org.ssdbench.bench.JmhLauncher;
 import org.ssdbench.bench.ModelRequest;
 import org.ssdbench.bench.OpSuite;
 import org.ssdbench.bench.TensorRtBenchmark;
+import org.ssdbench.bench.ThroughputSweep;
 import org.ssdbench.engine.trt.TensorRtAvailability;
 import org.ssdbench.engine.trt.TrtBuildsCsv;
 import org.ssdbench.engine.trt.TrtRuntime;
@@ -92,6 +93,11 @@ final class RunCommand implements Callable<Integer> {
       description = "TensorRT builder optimization level 0 (fastest build) to 5; default: TensorRT's (3), and 2 for INT8.")
   int trtBuilderLevel;
 
+  @Option(names = "--throughput", arity = "0..1", fallbackValue = ThroughputSweep.DEFAULT_CONFIG, paramLabel = "CONFIG",
+      description = "Also time one TensorRT configuration (default " + ThroughputSweep.DEFAULT_CONFIG
+          + ") at batch 1, 8, 32, 128 and 256 (images/s, p50, p99); the full profile always does.")
+  String throughput;
+
   @Option(names = "--no-ops", description = "Skip the per-op CPU-vs-GPU benchmarks.")
   boolean noOps;
 
@@ -132,6 +138,10 @@ final class RunCommand implements Callable<Integer> {
       if (whyNot.isEmpty()) {
         summary = summary.plus(tensorRt(chosen, folder));
         expected.addAll(trtConfigs);
+        if (throughput != null || chosen.name().equals(Profile.FULL.name())) {
+          ThroughputSweep.run(throughput == null ? ThroughputSweep.DEFAULT_CONFIG : throughput, model, chosen,
+              folder.jmhJson(ThroughputSweep.JSON_NAME), jvmArgs, log);
+        }
       } else {
         log.printf("SKIPPED %s: %s%n", String.join(", ", trtConfigs), whyNot);
       }
@@ -156,6 +166,16 @@ final class RunCommand implements Callable<Integer> {
     }
     if (noTf && configs != null) {
       throw new ParameterException(spec.commandLine(), "--no-tf and --configs contradict each other: give one of them");
+    }
+    if (throughput != null && noTrt) {
+      throw new ParameterException(spec.commandLine(), "--throughput and --no-trt contradict each other: give one of them");
+    }
+    if (throughput != null) {
+      try {
+        ThroughputSweep.params(throughput, model, ThroughputSweep.BATCHES);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--throughput: " + e.getMessage());
+      }
     }
     if (noTf && noTrt && noOps) {
       throw new ParameterException(spec.commandLine(),

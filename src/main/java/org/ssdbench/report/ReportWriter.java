@@ -17,6 +17,7 @@ import org.ssdbench.report.doc.HtmlRenderer;
 import org.ssdbench.report.doc.MarkdownRenderer;
 import org.ssdbench.report.run.RunData;
 import org.ssdbench.report.run.RunLoader;
+import org.ssdbench.results.Environment;
 import org.ssdbench.results.RunFolder;
 
 /**
@@ -60,11 +61,25 @@ public final class ReportWriter {
     ReportCharts.Written charts = ReportCharts.write(dir, ChartCaption.of(run.environment()), latencies, ops);
     written.addAll(charts.files());
 
-    List<Block> blocks =
-        ReportContent.blocks(run, latencies, ops, rows, charts.charts(), SideTables.blocks(folder));
+    List<Block> blocks = new ArrayList<>(
+        ReportContent.blocks(run, latencies, ops, rows, charts.charts(), SideTables.blocks(folder)));
+    LadderSection.Written ladder = LadderSection.write(dir, ChartCaption.of(run.environment()), run.results(),
+        run.env().map(Environment::gpuName).orElse(null));
+    written.addAll(ladder.files());
+    blocks.addAll(perOpIndex(blocks), ladder.blocks());
     written.add(Files.writeString(dir.resolve(MARKDOWN), new MarkdownRenderer(dir).render(blocks)));
     written.add(Files.writeString(dir.resolve(HTML), new HtmlRenderer().render("Run " + run.name(), blocks)));
     return List.copyOf(written);
+  }
+
+  /** Where the ladder goes: before the per-op section, else at the end. */
+  private static int perOpIndex(List<Block> blocks) {
+    for (int i = 0; i < blocks.size(); i++) {
+      if (blocks.get(i) instanceof Block.Heading h && h.text().startsWith("Per-op")) {
+        return i;
+      }
+    }
+    return blocks.size();
   }
 
   private static Path writeCsv(List<CsvRow> rows, Path dir) throws IOException {

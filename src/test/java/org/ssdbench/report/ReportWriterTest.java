@@ -29,7 +29,7 @@ final class ReportWriterTest {
 
     assertThat(written).extracting(p -> p.getFileName().toString()).containsExactly(
         "results.csv", "latency.png", "latency.svg", "speedup.png", "speedup.svg", "percentiles.png",
-        "percentiles.svg", "ops.png", "ops.svg", "report.md", "report.html");
+        "percentiles.svg", "ops.png", "ops.svg", "ladder.png", "ladder.svg", "report.md", "report.html");
     assertThat(written).allSatisfy(p -> assertThat(p).startsWith(run.report()).isNotEmptyFile());
     String html = Files.readString(run.report().resolve("report.html"));
     assertThat(html).contains("data:image/png;base64,").doesNotContain("src=\"http").doesNotContain("<link");

@@ -38,6 +38,11 @@ public final class PinnedBuffer extends NativeResource {
     new FloatPointer(pointer()).capacity(bytes / 4).put(values);
   }
 
+  public void write(byte[] values) {
+    check(values.length);
+    new BytePointer(pointer()).capacity(bytes).put(values);
+  }
+
   public void read(float[] values) {
     check(values.length * 4L);
     new FloatPointer(pointer()).capacity(bytes / 4).get(values);

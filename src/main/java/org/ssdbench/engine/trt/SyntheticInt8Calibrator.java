@@ -10,6 +10,7 @@ import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.tensorrt.nvinfer.IInt8EntropyCalibrator2;
+import org.ssdbench.model.ImageBatch;
 
 /**
  * INT8 entropy calibration (TensorRT's IInt8EntropyCalibrator2, its virtual methods overridden in Java through JavaCPP)
@@ -26,6 +27,7 @@ import org.bytedeco.tensorrt.nvinfer.IInt8EntropyCalibrator2;
  */
 final class SyntheticInt8Calibrator extends IInt8EntropyCalibrator2 {
   private final NetworkDescription description;
+  private final InputFormat inputFormat;
   private final int batch;
   private final CalibrationSet set;
   private final int batches;
@@ -37,13 +39,16 @@ final class SyntheticInt8Calibrator extends IInt8EntropyCalibrator2 {
   private long writtenNanos;
   private int next;
 
-  SyntheticInt8Calibrator(NetworkDescription description, int batch, CalibrationSet set, byte[] cachedTable) {
+  SyntheticInt8Calibrator(NetworkDescription description, InputFormat inputFormat, int batch, CalibrationSet set,
+      byte[] cachedTable) {
     this.description = description;
+    this.inputFormat = inputFormat;
     this.batch = batch;
     this.set = set;
     this.batches = set.batches(batch);
     this.cachedTable = cachedTable;
-    this.device = new DeviceBuffer(4L * batch * 3 * description.height() * description.width(), "calibration input");
+    this.device = new DeviceBuffer((long) inputFormat.bytesPerValue() * batch * 3 * description.height()
+        * description.width(), "calibration input");
   }
 
   @Override
@@ -60,11 +65,19 @@ final class SyntheticInt8Calibrator extends IInt8EntropyCalibrator2 {
       return false;
     }
     try {
-      float[] input = HostPreprocessing.toNchw(set.batch(next, batch, description.height(), description.width()),
-          description.height(), description.width());
-      try (FloatPointer host = new FloatPointer(input)) {
-        checkCuda(cudaMemcpy(device.pointer(), host, input.length * 4L, cudaMemcpyHostToDevice),
-            "cudaMemcpy(calibration batch " + next + ")");
+      ImageBatch images = set.batch(next, batch, description.height(), description.width());
+      if (inputFormat == InputFormat.UINT8_NHWC) {
+        // the engine's own front end preprocesses these pixels
+        try (BytePointer host = new BytePointer(images.pixels())) {
+          checkCuda(cudaMemcpy(device.pointer(), host, images.pixels().length, cudaMemcpyHostToDevice),
+              "cudaMemcpy(calibration batch " + next + ")");
+        }
+      } else {
+        float[] input = HostPreprocessing.toNchw(images, description.height(), description.width());
+        try (FloatPointer host = new FloatPointer(input)) {
+          checkCuda(cudaMemcpy(device.pointer(), host, input.length * 4L, cudaMemcpyHostToDevice),
+              "cudaMemcpy(calibration batch " + next + ")");
+        }
       }
       bindings.put(0, device.pointer());
       next++;

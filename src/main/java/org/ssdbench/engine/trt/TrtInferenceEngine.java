@@ -28,7 +28,9 @@ import org.ssdbench.model.SsdSignature;
  * and each inference is one {@code cudaGraphLaunch}. CUDA events around it give the GPU-side time of each run
  * ({@link #lastGpuMillis()}), so the harness's own overhead can be read off against the host-side latency.
  *
- * <p>Host preprocessing (x * 2 / 255 - 1, NHWC to NCHW) happens in {@link #prepare}, outside the timed call.
+ * <p>For the float input, host preprocessing (x * 2 / 255 - 1, NHWC to NCHW) happens in {@link #prepare}, outside the
+ * timed call; for {@link InputFormat#UINT8_NHWC} prepare only copies the pixels into pinned memory, and the engine's
+ * front end ({@link Uint8Front}) does that work inside the timed call, on a quarter of the bytes.
  *
  * <p>Owns, and closes in reverse order: runtime, engine, context, stream, events, device and pinned buffers, graph.
  * Not thread-safe.
@@ -39,25 +41,36 @@ public final class TrtInferenceEngine implements InferenceEngine {
    * @param probes expose (and on {@link #detect} copy back) the pre-NMS tensors for the correctness check
    * @param builderLevel TensorRT's builder optimization level, 0 (fastest build) to 5, or
    *     {@link TrtNetworkBuilder.Options#DEFAULT_LEVEL}
+   * @param input what the engine takes: the host-preprocessed float NCHW image, or the uint8 NHWC pixels with the
+   *     preprocessing inside the engine ({@link Uint8Front})
    */
   public record Config(Precision precision, int batch, boolean cudaGraph, Float scoreThreshold, boolean probes,
-      int builderLevel) {
+      int builderLevel, InputFormat input) {
     /** The builder level INT8 builds at when none is given. */
     public static final int INT8_DEFAULT_LEVEL = 2;
+    private static final String NAMES = "trt-<fp32|fp16|int8>[-u8][-graph], e.g. trt-fp32, trt-fp16-graph, "
+        + "trt-fp16-u8, trt-fp16-u8-graph, trt-int8-u8-graph";
 
     public Config {
       if (batch < 1) {
         throw new IllegalArgumentException("batch must be >= 1, got " + batch);
       }
       TrtNetworkBuilder.Options.checkLevel(builderLevel);
+      java.util.Objects.requireNonNull(input, "input");
     }
 
-    /** trt-fp32, trt-fp16-graph, ... */
+    /** A configuration with the float NCHW input. */
+    public Config(Precision precision, int batch, boolean cudaGraph, Float scoreThreshold, boolean probes,
+        int builderLevel) {
+      this(precision, batch, cudaGraph, scoreThreshold, probes, builderLevel, InputFormat.FLOAT_NCHW);
+    }
+
+    /** trt-fp32, trt-fp16-graph, trt-fp16-u8-graph, ... */
     public String name() {
-      return "trt-" + precision.id() + (cudaGraph ? "-graph" : "");
+      return "trt-" + precision.id() + (input == InputFormat.UINT8_NHWC ? "-u8" : "") + (cudaGraph ? "-graph" : "");
     }
 
-    /** Parses a benchmark configuration name: {@code trt-<fp32|fp16|int8>[-graph]}, at the default builder level. */
+    /** Parses a benchmark configuration name: {@code trt-<fp32|fp16|int8>[-u8][-graph]}, at the default builder level. */
     public static Config parse(String name, int batch) {
       return parse(name, batch, TrtNetworkBuilder.Options.DEFAULT_LEVEL);
     }
@@ -67,8 +80,8 @@ public final class TrtInferenceEngine implements InferenceEngine {
      */
     public static Config parse(String name, int batch, int builderLevel) {
       Config parsed = parse0(name, batch);
-      return new Config(parsed.precision(), batch, parsed.cudaGraph(), null, true,
-          levelFor(parsed.precision(), builderLevel));
+      return new Config(parsed.precision(), batch, parsed.cudaGraph(), null, false,
+          levelFor(parsed.precision(), builderLevel), parsed.input());
     }
 
     /**
@@ -87,12 +100,22 @@ public final class TrtInferenceEngine implements InferenceEngine {
       if (graph) {
         s = s.substring(0, s.length() - "-graph".length());
       }
-      if (!s.startsWith("trt-")) {
-        throw new IllegalArgumentException(
-            "Unknown TensorRT config '%s'; available: trt-fp32, trt-fp16, trt-int8, trt-fp32-graph, trt-fp16-graph, trt-int8-graph"
-                .formatted(name));
+      InputFormat input = InputFormat.FLOAT_NCHW;
+      if (s.endsWith("-u8")) {
+        input = InputFormat.UINT8_NHWC;
+        s = s.substring(0, s.length() - "-u8".length());
       }
-      return new Config(Precision.parse(s.substring(4)), batch, graph, null, true, TrtNetworkBuilder.Options.DEFAULT_LEVEL);
+      if (!s.startsWith("trt-")) {
+        throw new IllegalArgumentException("Unknown TensorRT config '%s'; available: %s".formatted(name, NAMES));
+      }
+      Precision precision;
+      try {
+        precision = Precision.parse(s.substring(4));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "Unknown TensorRT config '%s' (%s); available: %s".formatted(name, e.getMessage(), NAMES), e);
+      }
+      return new Config(precision, batch, graph, null, true, TrtNetworkBuilder.Options.DEFAULT_LEVEL, input);
     }
   }
 
@@ -154,11 +177,11 @@ public final class TrtInferenceEngine implements InferenceEngine {
       GpuInfo gpu = GpuInfo.current();
       EngineKey key = new EngineKey(modelSha256, gpu.name(), gpu.computeCapability(), TrtRuntime.version(),
           config.precision().id(), config.batch(), d.nms().scoreThreshold(), config.probes(), config.builderLevel(),
-          EngineKey.FORMAT);
+          EngineKey.FORMAT, config.input().id());
       BuildCaches caches = BuildCaches.in(cache.dir(), modelSha256, gpu, TrtRuntime.version(), calibration);
       TrtNetworkBuilder.Plan[] built = {null};
       var entry = cache.getOrBuild(key, bytes -> tryLoad(runtime, bytes), () -> {
-        built[0] = TrtNetworkBuilder.build(d,
+        built[0] = TrtNetworkBuilder.build(d, config.input(),
             new TrtNetworkBuilder.Options(config.precision(), config.batch(), config.probes(),
                 CalibrationSet.DEFAULT_BATCHES, 1L << 30, config.builderLevel()), logger, caches);
         return built[0].bytes();
@@ -224,12 +247,21 @@ public final class TrtInferenceEngine implements InferenceEngine {
     return resource;
   }
 
+  /** The engine's input tensor: the description's (float NCHW) or {@link Uint8Front#INPUT} (uint8 NHWC). */
+  private String inputTensor() {
+    return config.input() == InputFormat.UINT8_NHWC ? Uint8Front.INPUT : description.input();
+  }
+
   private void checkIo() {
-    var in = engine.tensor(description.input());
+    var in = engine.tensor(inputTensor());
     long expected = (long) config.batch() * 3 * description.height() * description.width();
-    if (in.elements() != expected || in.type() != DataType.kFLOAT) {
-      throw new IllegalStateException("engine input %s is %s %s; expected float [%d, 3, %d, %d]".formatted(in.name(),
-          in.type(), java.util.Arrays.toString(in.shape()), config.batch(), description.height(), description.width()));
+    boolean u8 = config.input() == InputFormat.UINT8_NHWC;
+    DataType type = u8 ? DataType.kUINT8 : DataType.kFLOAT;
+    if (in.elements() != expected || in.type() != type) {
+      throw new IllegalStateException("engine input %s is %s %s; expected %s".formatted(in.name(), in.type(),
+          java.util.Arrays.toString(in.shape()), u8
+              ? "uint8 [%d, %d, %d, 3]".formatted(config.batch(), description.height(), description.width())
+              : "float [%d, 3, %d, %d]".formatted(config.batch(), description.height(), description.width())));
     }
     for (String out : copiedBack) {
       engine.tensor(out);
@@ -269,7 +301,15 @@ public final class TrtInferenceEngine implements InferenceEngine {
       throw new IllegalArgumentException(
           "engine was built for batch %d, got %d images".formatted(config.batch(), images.batch()));
     }
-    host.get(description.input()).write(HostPreprocessing.toNchw(images, description.height(), description.width()));
+    if (config.input() == InputFormat.UINT8_NHWC) {
+      if (images.height() != description.height() || images.width() != description.width()) {
+        throw new IllegalArgumentException("images are %dx%d; the engine takes %dx%d (resize them first)"
+            .formatted(images.height(), images.width(), description.height(), description.width()));
+      }
+      host.get(inputTensor()).write(images.pixels());
+    } else {
+      host.get(inputTensor()).write(HostPreprocessing.toNchw(images, description.height(), description.width()));
+    }
     if (!prepared) {
       enqueueAll(); // first enqueue does TensorRT's lazy setup, which must not be captured
       stream.synchronize();
@@ -282,7 +322,7 @@ public final class TrtInferenceEngine implements InferenceEngine {
 
   /** H2D input, enqueueV3, D2H of the four NMS outputs: the work of one inference, all on {@link #stream}. */
   private void enqueueAll() {
-    String in = description.input();
+    String in = inputTensor();
     checkCuda(cudaMemcpyAsync(device.get(in).pointer(), host.get(in).pointer(), host.get(in).bytes(),
         cudaMemcpyHostToDevice, stream.handle()), "cudaMemcpyAsync(input)");
     context.enqueue(stream);

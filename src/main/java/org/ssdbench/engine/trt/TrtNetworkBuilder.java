@@ -110,6 +110,7 @@ public final class TrtNetworkBuilder {
       String timingCache, long timingCacheBytesBefore, long timingCacheBytesAfter) {}
 
   private final NetworkDescription description;
+  private final InputFormat inputFormat;
   private final Options options;
   private final TrtLogger logger;
   private final BuildCaches caches;
@@ -120,8 +121,10 @@ public final class TrtNetworkBuilder {
   private String timingCacheState = "none";
   private long timingCacheBytesBefore;
 
-  private TrtNetworkBuilder(NetworkDescription description, Options options, TrtLogger logger, BuildCaches caches) {
+  private TrtNetworkBuilder(NetworkDescription description, InputFormat inputFormat, Options options, TrtLogger logger,
+      BuildCaches caches) {
     this.description = description;
+    this.inputFormat = inputFormat;
     this.options = options;
     this.logger = logger;
     this.caches = caches;
@@ -129,14 +132,21 @@ public final class TrtNetworkBuilder {
 
   /** Builds without a timing cache or calibration table on disk (each build times every tactic afresh). */
   public static Plan build(NetworkDescription description, Options options, TrtLogger logger) {
-    return build(description, options, logger, null);
+    return build(description, InputFormat.FLOAT_NCHW, options, logger, null);
   }
 
-  /** Builds with the timing cache and calibration table of {@code caches} (null: none), and updates both. */
-  public static Plan build(NetworkDescription description, Options options, TrtLogger logger, BuildCaches caches) {
+  /**
+   * Builds with the timing cache and calibration table of {@code caches} (null: none), and updates both.
+   *
+   * @param inputFormat {@link InputFormat#UINT8_NHWC} puts {@link Uint8Front} (cast, scale, transpose) in front of the
+   *     network, with input {@link Uint8Front#INPUT}
+   */
+  public static Plan build(NetworkDescription description, InputFormat inputFormat, Options options, TrtLogger logger,
+      BuildCaches caches) {
     TrtRuntime.initPlugins(logger);
-    return new TrtNetworkBuilder(description, options, logger, caches).run();
+    return new TrtNetworkBuilder(description, inputFormat, options, logger, caches).run();
   }
+
 
   /**
    * Every TensorRT object made here is deleted before returning ({@link TrtDelete}): the serialized plan after it is
@@ -169,7 +179,7 @@ public final class TrtNetworkBuilder {
           CalibrationSet set = caches != null ? caches.calibrationSet()
               : new CalibrationSet.Generated(CalibrationSet.DEFAULT_SEED, options.calibrationBatches());
           cachedTable = caches == null ? null : caches.calibrationTable().read(caches.calibration()).bytes().orElse(null);
-          calibrator = new SyntheticInt8Calibrator(description, options.batch(), set, cachedTable);
+          calibrator = new SyntheticInt8Calibrator(description, inputFormat, options.batch(), set, cachedTable);
           config.setInt8Calibrator(calibrator);
         }
       }
@@ -263,9 +273,13 @@ public final class TrtNetworkBuilder {
   private void defineNetwork() {
     int b = options.batch();
     var shapes = description.shapes(b);
-    ITensor input = requireNative(network.addInput(description.input(), DataType.kFLOAT,
-        dims(b, description.channels(), description.height(), description.width())), "addInput");
-    tensors.put(description.input(), input);
+    if (inputFormat == InputFormat.UINT8_NHWC) {
+      addUint8Front(b);
+    } else {
+      ITensor input = requireNative(network.addInput(description.input(), DataType.kFLOAT,
+          dims(b, description.channels(), description.height(), description.width())), "addInput");
+      tensors.put(description.input(), input);
+    }
     for (Layer layer : description.layers()) {
       ILayer added = addLayer(layer, shapes);
       added.setName(layer.name());
@@ -288,6 +302,26 @@ public final class TrtNetworkBuilder {
     if (options.probes()) {
       network.markOutput(tensors.get(description.rawBoxEncodings()));
       network.markOutput(tensors.get(description.classScores()));
+    }
+  }
+
+  /** uint8 NHWC input, cast to float, then {@link Uint8Front#layers()}, whose last output is the description's input. */
+  private void addUint8Front(int batch) {
+    Uint8Front front = Uint8Front.of(description);
+    ITensor pixels = requireNative(network.addInput(Uint8Front.INPUT, DataType.kUINT8, dims(front.inputShape(batch))),
+        "addInput(" + Uint8Front.INPUT + ", kUINT8)");
+    ILayer cast = requireNative(network.addCast(pixels, DataType.kFLOAT), "addCast(uint8 -> float)");
+    cast.setName(Uint8Front.CAST);
+    ITensor floats = cast.getOutput(0);
+    floats.setName(Uint8Front.CAST);
+    tensors.put(Uint8Front.CAST, floats);
+    var shapes = front.shapes(batch);
+    for (Layer layer : front.layers()) {
+      ILayer added = addLayer(layer, shapes);
+      added.setName(layer.name());
+      ITensor out = added.getOutput(0);
+      out.setName(layer.name());
+      tensors.put(layer.name(), out);
     }
   }
 

@@ -21,6 +21,7 @@ import picocli.CommandLine;
  *
  * <pre>{@code
  * java -cp 'app/*' org.ssdbench.engine.trt.TrtSmoke --precision fp32,fp16,int8 --batch 1 --runs 500
+ * java -cp 'app/*' org.ssdbench.engine.trt.TrtSmoke --precision fp16 --input f32,u8 --runs 2000
  * }</pre>
  */
 @Command(name = "trt-smoke", mixinStandardHelpOptions = true,
@@ -64,6 +65,11 @@ public final class TrtSmoke implements Callable<Integer> {
   @Option(names = "--no-probes", description = "Build without the pre-NMS outputs (no check before NMS).")
   boolean noProbes;
 
+  @Option(names = "--input", split = ",", defaultValue = "f32",
+      description = "Engine inputs, comma separated: f32 (float NCHW, preprocessed on the host, outside the timed call) "
+          + "and u8 (uint8 NHWC pixels; cast, scaling and transpose inside the engine) (default: ${DEFAULT-VALUE}).")
+  List<String> inputs;
+
   @Option(names = "--cpu-only", description = "Only load, convert and run the TF CPU reference (no GPU needed).")
   boolean cpuOnly;
 
@@ -74,6 +80,7 @@ public final class TrtSmoke implements Callable<Integer> {
   @Override
   public Integer call() {
     List<Precision> wanted = precisions.stream().map(Precision::parse).toList();
+    List<InputFormat> formats = inputs.stream().map(InputFormat::parse).toList();
     String missing = cpuOnly ? "" : TensorRtAvailability.check();
     if (!missing.isEmpty()) {
       System.out.println("SKIP: TensorRT cannot run here: " + missing);
@@ -96,8 +103,9 @@ public final class TrtSmoke implements Callable<Integer> {
     t0 = System.nanoTime();
     NetworkDescription description = SsdGraphConverter.convert(source.graphDef(), source.source());
     System.out.printf("converted in %d ms: %s%n", ms(t0), description);
-    System.out.println("input: NCHW [" + batch + ",3," + description.height() + "," + description.width()
-        + "] float, preprocessed on the host (x*2/255-1, NHWC->NCHW), outside the timed region");
+    System.out.println("input f32: NCHW [" + batch + ",3," + description.height() + "," + description.width()
+        + "] float, preprocessed on the host (x*2/255-1, NHWC->NCHW), outside the timed region; input u8: NHWC ["
+        + batch + "," + description.height() + "," + description.width() + ",3] uint8, preprocessed inside the engine");
 
     ImageBatch images = CorrectnessGate.images(description, batch);
     t0 = System.nanoTime();
@@ -117,9 +125,10 @@ public final class TrtSmoke implements Callable<Integer> {
     CalibrationSet calibration = CalibrationSet.of(calibrationImages);
     java.util.Map<Precision, org.ssdbench.engine.Detections> found = new java.util.EnumMap<>(Precision.class);
     for (Precision p : wanted) {
+      for (InputFormat input : formats) {
       for (boolean graph : noGraph ? new boolean[] {false} : new boolean[] {false, true}) {
         int level = TrtInferenceEngine.Config.levelFor(p, builderLevel);
-        var config = new TrtInferenceEngine.Config(p, batch, graph, threshold, !noProbes, level);
+        var config = new TrtInferenceEngine.Config(p, batch, graph, threshold, !noProbes, level, input);
         System.out.printf("%n== %s (batch %d)%s%n", config.name(), batch, level == TrtNetworkBuilder.Options.DEFAULT_LEVEL ? ""
             : ", builder optimization level " + level + " (TensorRT's default: 3)");
         t0 = System.nanoTime();
@@ -149,6 +158,7 @@ public final class TrtSmoke implements Callable<Integer> {
           System.out.println("  FAILED: " + e);
           e.printStackTrace(System.out);
         }
+      }
       }
     }
     System.out.println(allPassed ? "\nSMOKE PASSED" : "\nSMOKE FAILED");

@@ -16,9 +16,12 @@ import org.ssdbench.report.jmh.Mode;
  * no batch param) wins, then SampleTime, average time, single shot, throughput.
  */
 public final class EndToEnd {
-  /** The benchmark classes that time a whole inference. */
+  /** The PyTorch peer (peers/torch_ssd.py): the same network, network only, in JMH's JSON format. */
+  public static final String PEER_TORCH = "peers.TorchSsd";
+
+  /** The benchmark classes that time a whole inference (the peer: its network). */
   public static final Set<String> CLASSES =
-      Set.of("org.ssdbench.bench.EndToEndBenchmark", "org.ssdbench.bench.TensorRtBenchmark");
+      Set.of("org.ssdbench.bench.EndToEndBenchmark", "org.ssdbench.bench.TensorRtBenchmark", PEER_TORCH);
 
   /** Configurations in the order the report shows them; others follow by name. */
   public static final List<String> ORDER = List.of(

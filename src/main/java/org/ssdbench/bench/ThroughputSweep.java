@@ -1,0 +1,77 @@
+package org.ssdbench.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.RunnerException;
+import org.ssdbench.engine.trt.TrtInferenceEngine;
+
+/**
+ * Throughput at batch: one TensorRT configuration (default {@link #DEFAULT_CONFIG}, FP16, the fastest precision that
+ * the correctness gate checks) timed by {@link TensorRtBenchmark} at each of {@link #BATCHES}, SampleTime, so each
+ * result has p50 and p99 per call; images/s = batch / p50. One engine per batch size is built (or loaded from the
+ * cache): the first sweep on a GPU takes the builds' minutes.
+ *
+ * <pre>{@code
+ * run --throughput                       # the sweep of trt-fp16-u8-graph, beside the run's other work
+ * run --throughput=trt-fp16-graph --no-tf --no-ops
+ * java -jar target/benchmarks.jar TensorRtBenchmark -p config=trt-fp16-u8-graph -p batch=1,8,32,128,256
+ * }</pre>
+ */
+public final class ThroughputSweep {
+  public static final List<Integer> BATCHES = List.of(1, 8, 32, 128, 256);
+  public static final String DEFAULT_CONFIG = "trt-fp16-u8-graph";
+  /** The JMH result file's name in the run folder: {@code jmh-throughput.json}. */
+  public static final String JSON_NAME = "throughput";
+
+  private ThroughputSweep() {}
+
+  /** TensorRtBenchmark's params for the sweep of {@code config}; fails at once for a config name it cannot parse. */
+  public static Map<String, List<String>> params(String config, String model, List<Integer> batches) {
+    TrtInferenceEngine.Config.parse(config, 1);
+    if (batches.isEmpty() || batches.stream().anyMatch(b -> b < 1)) {
+      throw new IllegalArgumentException("throughput batches must be >= 1, got " + batches);
+    }
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    params.put("config", List.of(config));
+    params.put("batch", batches.stream().map(String::valueOf).toList());
+    params.put("model", List.of(model));
+    return params;
+  }
+
+  /** Runs the sweep into {@code json}, prints images/s, p50 and p99 per batch, returns JMH's results. */
+  public static Collection<RunResult> run(String config, String model, Profile profile, Path json,
+      List<String> jvmArgs, PrintStream log) throws RunnerException {
+    Collection<RunResult> results =
+        JmhLauncher.run(TensorRtBenchmark.class, params(config, model, BATCHES), profile, json, jvmArgs);
+    log.printf("%nThroughput of %s (wrote %s):%n", config, json);
+    for (RunResult r : results) {
+      int batch = Integer.parseInt(r.getParams().getParam("batch"));
+      var stats = r.getPrimaryResult().getStatistics();
+      double toMs = millisPer(r.getPrimaryResult().getScoreUnit());
+      double p50 = stats.getPercentile(50) * toMs;
+      log.println(line(batch, p50, stats.getPercentile(99) * toMs));
+    }
+    return results;
+  }
+
+  /** One line of the printed table: batch, p50, p99 and images/s. */
+  static String line(int batch, double p50Millis, double p99Millis) {
+    return String.format(Locale.ROOT, "  batch %3d: p50 %8.3f ms, p99 %8.3f ms, %,10.0f images/s", batch, p50Millis,
+        p99Millis, batch / p50Millis * 1000);
+  }
+
+  private static double millisPer(String unit) {
+    return switch (unit) {
+      case "us/op" -> 1e-3;
+      case "ns/op" -> 1e-6;
+      case "s/op" -> 1e3;
+      default -> 1.0;
+    };
+  }
+}

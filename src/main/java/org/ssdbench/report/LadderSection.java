@@ -1,0 +1,94 @@
+package org.ssdbench.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.ssdbench.report.analysis.HardwareFloor;
+import org.ssdbench.report.analysis.IterationInterval;
+import org.ssdbench.report.analysis.Ladder;
+import org.ssdbench.report.analysis.Throughput;
+import org.ssdbench.report.chart.ChartCaption;
+import org.ssdbench.report.chart.ChartFiles;
+import org.ssdbench.report.chart.LadderChart;
+import org.ssdbench.report.chart.ThroughputChart;
+import org.ssdbench.report.doc.Block;
+import org.ssdbench.report.jmh.BenchmarkResult;
+
+/**
+ * The report's "Optimization ladder" and "Throughput" sections: tables, charts (ladder.png, throughput.png) and the
+ * estimated hardware floor (docs/ladder.md says how it is formed). Sections without data say so in a sentence.
+ */
+final class LadderSection {
+  record Written(List<Block> blocks, List<Path> files) {}
+
+  private LadderSection() {}
+
+  static Written write(Path dir, ChartCaption caption, List<BenchmarkResult> results, String gpuName)
+      throws IOException {
+    List<Block> blocks = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    blocks.add(new Block.Heading(2, "Optimization ladder (batch 1)"));
+    List<Ladder.Step> steps = Ladder.of(results);
+    Optional<HardwareFloor.Gpu> gpu = HardwareFloor.gpu(gpuName);
+    HardwareFloor floor = steps.isEmpty() || gpu.isEmpty() ? null
+        : HardwareFloor.of(gpu.get(), steps.get(steps.size() - 1).config(), 1);
+    if (steps.isEmpty()) {
+      blocks.add(new Block.Paragraph("No batch-1 end-to-end results in this run: no ladder."));
+    } else {
+      blocks.add(ladderTable(steps, floor));
+      blocks.add(new Block.Paragraph(String.format(Locale.ROOT,
+          "Latency is the p50 of JMH's samples. Gain is the previous step's p50 over this step's; its %.0f%% interval "
+              + "is a bootstrap over the JMH iterations of both steps (each iteration's median, all forks). "
+              + "The article's steps: tf-gpu -> tf-gpu-postproc-cpu 1.3x, tf-gpu -> trt-fp32 4x.",
+          IterationInterval.LEVEL * 100)));
+      blocks.add(new Block.Paragraph(floor == null
+          ? "No hardware floor: the GPU (" + gpuName + ") is not in the suite's datasheet list."
+          : "Estimated hardware floor: " + floor.explain() + ". A lower bound (activations on chip, NMS free); see "
+              + "docs/ladder.md."));
+      List<Path> chart = ChartFiles.write(LadderChart.of(steps, floor, caption), dir, "ladder");
+      files.addAll(chart);
+      blocks.add(new Block.Chart("Optimization ladder with the estimated hardware floor", chart.get(0)));
+    }
+    blocks.add(new Block.Heading(2, "Throughput over batch sizes"));
+    List<Throughput.Point> points = Throughput.points(results);
+    if (points.isEmpty()) {
+      blocks.add(new Block.Paragraph(
+          "No batch sweep in this run (run --throughput, or the full profile, times one configuration at several batch sizes)."));
+    } else {
+      List<List<String>> rows = new ArrayList<>();
+      for (Throughput.Point p : points) {
+        rows.add(List.of(p.config(), Integer.toString(p.batch()), Numbers.format(p.p50()), Numbers.format(p.p99()),
+            Numbers.format(p.imagesPerSecond()), p.peer() ? "PyTorch peer, network only" : "end to end"));
+      }
+      blocks.add(new Block.Table(List.of("config", "batch", "p50 ms", "p99 ms", "images/s (batch / p50)", "what"),
+          rows));
+      Throughput.best(points, false).ifPresent(b -> blocks.add(new Block.Paragraph(String.format(Locale.ROOT,
+          "Best: %s at batch %d, %,.0f images/s.", b.config(), b.batch(), b.imagesPerSecond()))));
+      List<Path> chart = ChartFiles.write(ThroughputChart.of(points, caption), dir, "throughput");
+      files.addAll(chart);
+      blocks.add(new Block.Chart("Latency vs throughput per batch size", chart.get(0)));
+    }
+    return new Written(List.copyOf(blocks), List.copyOf(files));
+  }
+
+  private static Block.Table ladderTable(List<Ladder.Step> steps, HardwareFloor floor) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Ladder.Step s : steps) {
+      IterationInterval ci = s.gainInterval();
+      rows.add(List.of(s.config(), Numbers.format(s.millis()), Numbers.ratio(s.gain()),
+          ci.known() ? Numbers.ratio(ci.low()) + " .. " + Numbers.ratio(ci.high()) : "",
+          Numbers.ratio(s.overBaseline()), s.article()));
+    }
+    if (floor != null) {
+      Ladder.Step last = steps.get(steps.size() - 1);
+      rows.add(List.of("estimated floor (" + floor.config() + ")", Numbers.format(floor.millis()), "", "",
+          Numbers.ratio(steps.get(0).millis() / floor.millis()),
+          "lower bound, not measured; " + last.config() + " is " + Numbers.ratio(last.millis() / floor.millis())
+              + " above it"));
+    }
+    return new Block.Table(List.of("step", "p50 ms", "gain", "gain 95% CI", "over first step", "article"), rows);
+  }
+}

@@ -1,0 +1,93 @@
+package org.ssdbench.report.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ssdbench.report.jmh.HistogramBin;
+import org.ssdbench.report.jmh.Metric;
+
+/**
+ * A confidence interval for the ratio of two latencies from JMH's iterations: each iteration (of every fork) gives one
+ * value, its median where JMH kept the SampleTime histogram, else its score; the interval is the percentile bootstrap
+ * of {@code mean(numerator) / mean(denominator)}, resampling each side's iterations with replacement. Deterministic:
+ * the resampling's seed is fixed.
+ *
+ * @param low lower end, NaN when either side has fewer than two iterations
+ * @param high upper end, NaN likewise
+ */
+public record IterationInterval(double low, double high) {
+  /** Two-sided level of every interval this class makes. */
+  public static final double LEVEL = 0.95;
+  static final int RESAMPLES = 4000;
+  private static final long SEED = 20261202L;
+
+  public boolean known() {
+    return !Double.isNaN(low) && !Double.isNaN(high);
+  }
+
+  /** The ratio {@code numerator / denominator}'s interval, e.g. previous step's latency over this step's: its gain. */
+  public static IterationInterval ofRatio(Metric numerator, Metric denominator) {
+    return ofRatio(values(numerator), values(denominator));
+  }
+
+  static IterationInterval ofRatio(double[] num, double[] den) {
+    if (num.length < 2 || den.length < 2) {
+      return new IterationInterval(Double.NaN, Double.NaN);
+    }
+    SplittableRandom random = new SplittableRandom(SEED);
+    double[] ratios = new double[RESAMPLES];
+    for (int r = 0; r < RESAMPLES; r++) {
+      ratios[r] = resampledMean(num, random) / resampledMean(den, random);
+    }
+    Arrays.sort(ratios);
+    double tail = (1 - LEVEL) / 2;
+    return new IterationInterval(ratios[(int) Math.floor(tail * (RESAMPLES - 1))],
+        ratios[(int) Math.ceil((1 - tail) * (RESAMPLES - 1))]);
+  }
+
+  private static double resampledMean(double[] v, SplittableRandom random) {
+    double sum = 0;
+    for (int i = 0; i < v.length; i++) {
+      sum += v[random.nextInt(v.length)];
+    }
+    return sum / v.length;
+  }
+
+  /** One value per iteration over all forks: the histogram's median, else the iteration's score. */
+  static double[] values(Metric m) {
+    List<Double> out = new ArrayList<>();
+    if (!m.rawDataHistogram().isEmpty()) {
+      for (List<List<HistogramBin>> fork : m.rawDataHistogram()) {
+        for (List<HistogramBin> iteration : fork) {
+          double median = median(iteration);
+          if (!Double.isNaN(median)) {
+            out.add(median);
+          }
+        }
+      }
+    } else {
+      m.rawData().forEach(out::addAll);
+    }
+    return out.stream().mapToDouble(Double::doubleValue).filter(d -> !Double.isNaN(d)).toArray();
+  }
+
+  /** The lower median of a histogram's samples; NaN when it has none. */
+  static double median(List<HistogramBin> bins) {
+    List<HistogramBin> sorted = new ArrayList<>(bins);
+    sorted.sort((a, b) -> Double.compare(a.value(), b.value()));
+    long total = sorted.stream().mapToLong(HistogramBin::count).sum();
+    if (total == 0) {
+      return Double.NaN;
+    }
+    long half = (total + 1) / 2;
+    long seen = 0;
+    for (HistogramBin bin : sorted) {
+      seen += bin.count();
+      if (seen >= half) {
+        return bin.value();
+      }
+    }
+    return sorted.get(sorted.size() - 1).value();
+  }
+}

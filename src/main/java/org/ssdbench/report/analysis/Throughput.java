@@ -1,0 +1,56 @@
+package org.ssdbench.report.analysis;
+
+import java.util.Comparator;
+import java.util.List;
+import org.ssdbench.report.jmh.BenchmarkResult;
+import org.ssdbench.report.jmh.Metric;
+import org.ssdbench.report.jmh.Mode;
+
+/**
+ * Latency and throughput per configuration and batch size, from the SampleTime results that have a {@code batch}
+ * param (TensorRT's batch sweep, the PyTorch peer): images/s = batch / p50 time per call.
+ */
+public final class Throughput {
+  /**
+   * @param p50 p50 time per call, ms
+   * @param p99 p99 time per call, ms
+   * @param imagesPerSecond batch / p50
+   * @param peer whether it is the PyTorch peer's network-only time
+   */
+  public record Point(String config, int batch, double p50, double p99, double imagesPerSecond, boolean peer) {}
+
+  private Throughput() {}
+
+  /** Every (config, batch) SampleTime point, by config then batch; a config with a single batch size is left out. */
+  public static List<Point> points(List<BenchmarkResult> results) {
+    List<Point> all = results.stream()
+        .filter(EndToEnd::isEndToEnd)
+        .filter(r -> r.mode() == Mode.SAMPLE_TIME && r.param("batch") != null)
+        .map(Throughput::point)
+        .filter(p -> p.p50() > 0)
+        .sorted(Comparator.comparing(Point::config).thenComparingInt(Point::batch))
+        .toList();
+    return all.stream()
+        .filter(p -> all.stream().filter(q -> q.config().equals(p.config())).map(Point::batch).distinct().count() > 1)
+        .toList();
+  }
+
+  /** The point with the most images per second, if any. */
+  public static java.util.Optional<Point> best(List<Point> points, boolean peer) {
+    return points.stream().filter(p -> p.peer() == peer).max(Comparator.comparingDouble(Point::imagesPerSecond));
+  }
+
+  private static Point point(BenchmarkResult r) {
+    Metric m = r.primary();
+    int batch;
+    try {
+      batch = Integer.parseInt(r.param("batch"));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("batch param of " + r.key() + " is not a whole number: " + r.param("batch"), e);
+    }
+    double p50 = Units.toMillisPerOp(m.percentile(50.0), m.unit());
+    double p99 = Units.toMillisPerOp(m.percentile(99.0), m.unit());
+    return new Point(r.param("config"), batch, p50, p99, batch / p50 * 1000.0,
+        r.benchmarkClass().equals(EndToEnd.PEER_TORCH));
+  }
+}

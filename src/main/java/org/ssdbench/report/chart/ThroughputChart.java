@@ -1,0 +1,39 @@
+package org.ssdbench.report.chart;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.ssdbench.report.analysis.Throughput;
+
+/** Latency (p50 per call) against throughput (images/s), one line per configuration, one point per batch size. */
+public final class ThroughputChart {
+  private ThroughputChart() {}
+
+  public static XYChart of(List<Throughput.Point> points, ChartCaption caption) {
+    LatencyChart.requireData(points, "batch sweep");
+    XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
+        .title(caption.title("Latency vs throughput over batch sizes"))
+        .xAxisTitle("throughput (images/s, batch / p50)").yAxisTitle("p50 latency per call (ms, log)")
+        .theme(Styler.ChartTheme.XChart).build();
+    chart.getStyler().setYAxisLogarithmic(true);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+    chart.getStyler().setPlotBackgroundColor(java.awt.Color.WHITE);
+    chart.getStyler().setXAxisDecimalPattern("#,##0");
+    chart.getStyler().setYAxisDecimalPattern("#,##0.###");
+    Map<String, List<Throughput.Point>> byConfig = new TreeMap<>();
+    points.forEach(p -> byConfig.computeIfAbsent(p.config() + (p.peer() ? " (network only)" : ""),
+        k -> new java.util.ArrayList<>()).add(p));
+    byConfig.forEach((name, ps) -> {
+      var s = chart.addSeries(name + " (batch " + ps.get(0).batch() + " .. " + ps.get(ps.size() - 1).batch() + ")",
+          ps.stream().map(Throughput.Point::imagesPerSecond).toList(), ps.stream().map(Throughput.Point::p50).toList());
+      s.setMarker(SeriesMarkers.CIRCLE);
+    });
+    return chart;
+  }
+}

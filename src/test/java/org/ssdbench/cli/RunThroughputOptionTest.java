@@ -1,0 +1,49 @@
+package org.ssdbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ssdbench.bench.ThroughputSweep;
+
+final class RunThroughputOptionTest {
+  @Test
+  void refusesAnUnknownSweepConfigBeforeWritingAnything(@TempDir Path dir) throws Exception {
+    StringWriter err = new StringWriter();
+    int code = Main.commandLine().setErr(new PrintWriter(err))
+        .execute("run", "--throughput=trt-fp64", "--no-tf", "--results", dir.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--throughput: Unknown TensorRT config 'trt-fp64'").contains("trt-fp16-u8-graph");
+    try (var files = Files.list(dir)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
+  void refusesTheSweepWithoutTensorRt(@TempDir Path dir) {
+    StringWriter err = new StringWriter();
+    int code = Main.commandLine().setErr(new PrintWriter(err))
+        .execute("run", "--throughput", "--no-trt", "--results", dir.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--throughput and --no-trt contradict each other");
+  }
+
+  @Test
+  void sweepsTheFastestGatedPrecisionOverTheIssuesBatches() {
+    var params = ThroughputSweep.params(ThroughputSweep.DEFAULT_CONFIG, "generated", ThroughputSweep.BATCHES);
+    assertThat(params.get("config")).containsExactly("trt-fp16-u8-graph");
+    assertThat(params.get("batch")).containsExactly("1", "8", "32", "128", "256");
+    assertThat(params.get("model")).containsExactly("generated");
+  }
+
+  @Test
+  void sweepRejectsAnEmptyOrNonPositiveBatchList() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ThroughputSweep.params("trt-fp16-graph", "generated", java.util.List.of(8, 0)))
+        .hasMessageContaining("throughput batches must be >= 1, got [8, 0]");
+  }
+}

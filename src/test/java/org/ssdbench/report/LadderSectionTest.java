@@ -1,0 +1,37 @@
+package org.ssdbench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ssdbench.results.RunFolder;
+import org.ssdbench.testing.Fixtures;
+
+final class LadderSectionTest {
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void headless() {
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  @Test
+  void reportHasTheLadderWithFloorAndTheSweepWithThePeer() throws Exception {
+    RunFolder run = new RunFolder(Fixtures.copyOfRun("h100-run", dir));
+    Files.copy(Path.of("src/test/resources/peers/jmh-peer-torch.json"), run.dir().resolve("jmh-peer-torch.json"));
+
+    new ReportWriter(false).write(run);
+
+    String md = Files.readString(run.report().resolve("report.md"));
+    assertThat(md).contains("## Optimization ladder (batch 1)").contains("(ladder.png)").contains("(throughput.png)");
+    assertThat(md).containsPattern("\\| tf-gpu-postproc-cpu \\| 6\\.400 \\| 1\\.40x \\| [0-9.]+x \\.\\. [0-9.]+x \\| 1\\.40x \\| article step 1");
+    assertThat(md).contains("| estimated floor (trt-fp16-graph) |").contains("Estimated hardware floor: trt-fp16-graph at batch 1 on H100 SXM");
+    assertThat(md).contains("| torch-fp16-graph | 128 |").contains("PyTorch peer, network only");
+    assertThat(md.indexOf("## Optimization ladder")).isLessThan(md.indexOf("## Per-op CPU vs GPU"));
+    assertThat(run.report().resolve("ladder.png")).isNotEmptyFile();
+    assertThat(run.report().resolve("throughput.svg")).isNotEmptyFile();
+  }
+}
