@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.ssdbench.bench.Profile;
 import org.ssdbench.report.run.RunData;
 import org.ssdbench.report.run.RunLoader;
 
@@ -108,15 +109,19 @@ final class RunComparatorTest {
   }
 
   @Test
-  void twelveIterationsOverTwoForksCallAFivePercentSlowdown() throws IOException {
+  void theQuickProfilesTenIterationsOverTwoForksCallAFivePercentSlowdown() throws IOException {
+    assertThat(Profile.QUICK.forks()).isGreaterThanOrEqualTo(2);
+    assertThat(Profile.QUICK.forks() * Profile.QUICK.measurementIterations()).isEqualTo(10);
+
     List<Comparison> diff = new RunComparator(0.02).compare(stats("ms"), "before", stats("ms-5pct-slower"), "after");
 
     assertThat(diff).singleElement().satisfies(c -> {
       assertThat(c.change()).isEqualTo(Change.SLOWER);
-      assertThat(c.ratio()).isCloseTo(1.05, within(0.005));
-      assertThat(c.ciLow()).isGreaterThan(1.0).isLessThan(1.05);
-      assertThat(c.ciHigh()).isGreaterThan(1.05);
-      assertThat(c.samples()).isEqualTo(12);
+      assertThat(c.ratio()).isCloseTo(1.05, within(0.01));
+      assertThat(c.ciLow()).isGreaterThan(1.0).isLessThan(c.ratio());
+      assertThat(c.ciHigh()).isGreaterThan(c.ratio());
+      assertThat(c.pValue()).isLessThan(0.01);
+      assertThat(c.samples()).isEqualTo(10);
       assertThat(c.forks()).isEqualTo(2);
     });
   }
