@@ -115,19 +115,19 @@ final class ReportContent {
       return List.of(new Block.Paragraph("No per-op results (OpBenchmark with op and device params) in this run."));
     }
     List<List<String>> rows = new ArrayList<>();
+    boolean net = ops.stream().anyMatch(OpTiming::controlSubtracted);
     for (OpTiming op : ops) {
-      rows.add(List.of(op.op(), op.signature(), withError(op.cpuMicros(), op.cpuHalfWidth()),
+      rows.add(List.of(net && !op.controlSubtracted() ? op.op() + " (whole call, no control)" : op.op(), op.signature(), withError(op.cpuMicros(), op.cpuHalfWidth()),
           withError(op.gpuHostFedMicros(), op.gpuHostFedHalfWidth()),
           withError(op.gpuDeviceResidentMicros(), op.gpuDeviceResidentHalfWidth()), Numbers.ratio(op.cpuOverGpuHostFed()),
           Numbers.ratio(op.cpuOverGpuDeviceResident())));
     }
-    boolean net = ops.stream().allMatch(OpTiming::controlSubtracted);
     String what = net
         ? "Each op's own time in \u00b5s per call: the isolated call minus its negative control (the same feeds and "
             + "fetches through a graph that does no work, measured in the same run, device and variant), \u00b1 the 95% "
-            + "interval of the difference. Empty: not measured, or not distinguishable from the control."
+            + "interval of the difference. Empty: not measured, or the control slower than the call beyond that interval."
         : "Times in \u00b5s per isolated call \u00b1 95% interval, INCLUDING TensorFlow's per-call session overhead: "
-            + "this run has no negative control for some ops, so they could not be made net of it.";
+            + "this run measured no negative control (OpBenchmark graph=control), so they could not be made net of it.";
     return List.of(
         new Block.Paragraph(what + " A ratio above 1 means the GPU is faster than the CPU."),
         new Block.Table(List.of("op", "signature", "CPU \u00b5s", "GPU host-fed \u00b5s", "GPU device-resident \u00b5s",
