@@ -27,6 +27,10 @@ import org.ssdbench.ops.Variant;
  *   variant    host-fed: inputs fed from host tensors, every output fetched (what the article timed);
  *              device-resident: inputs are Consts on the device, output summed to one scalar there,
  *              so the difference between the two is the cost of moving tensors.
+ *   graph      op: the op itself; control: the negative control, the same feeds and fetches (same types and shapes,
+ *              same device, same variant) through a graph that does no work (Identity nodes and zero Consts). A call
+ *              through TF's session from Java costs tens of microseconds by itself; the op's own time is op minus control,
+ *              both measured in the same run (ops-report.csv and the report subtract it; docs/statistics.md).
  *
  * WHY: the article pinned the NMS block to the CPU because GatherV2, ConcatV2 and Select ran faster there while Conv2D ran
  * about 10x faster on the GPU. These numbers test that claim op by op on this machine, and, multiplied by how often each
@@ -58,6 +62,9 @@ public class OpBenchmark extends BenchmarkDefaults {
     @Param({"host-fed", "device-resident"})
     public String variant;
 
+    @Param({"op", "control"})
+    public String graph;
+
     SingleOpSession session;
 
     abstract String op();
@@ -72,7 +79,11 @@ public class OpBenchmark extends BenchmarkDefaults {
         throw new IllegalArgumentException("signature '%s' is a %s signature, but this benchmark measures %s; pass %s ids here"
             .formatted(s.id(), s.kind().opType(), kind.opType(), kind.key() + ":..."));
       }
-      session = SingleOpSession.open(s, OpDevice.byParam(device), Variant.byParam(variant));
+      session = switch (graph) {
+        case "op" -> SingleOpSession.open(s, OpDevice.byParam(device), Variant.byParam(variant));
+        case "control" -> SingleOpSession.openControl(s, OpDevice.byParam(device), Variant.byParam(variant));
+        default -> throw new IllegalArgumentException("Unknown graph '%s'; valid: op, control".formatted(graph));
+      };
       System.out.println("# " + session.describe());
     }
 

@@ -26,9 +26,11 @@ import picocli.CommandLine.Parameters;
     name = "diff",
     mixinStandardHelpOptions = true,
     description = {
-      "Compares run folders benchmark by benchmark (same name, mode and params) with the first as baseline:",
-      "ratio of medians with a 95%% bootstrap interval, Mann-Whitney U p-value, '~' when not significant (p >= 0.05)",
-      "or within the threshold. Prints the table; writes diff.csv and diff.png/.svg into --out."
+      "Compares run folders benchmark by benchmark (same name, params and mode) with the first as baseline, on the",
+      "iteration scores of every fork: ratio of medians with a 95%% interval, exact Wilcoxon-Mann-Whitney p-value,",
+      "'~' when not significant (p >= 0.05), within the threshold or with too few iterations to tell; units",
+      "normalised, throughput vs time refused; geometric mean of the ratios. Prints the table; writes diff.csv and",
+      "diff.png/.svg into --out. See docs/statistics.md."
     })
 final class DiffCommand implements Callable<Integer> {
   @Parameters(arity = "2..*", paramLabel = "RUN", description = "Run folders; the first is the baseline.")

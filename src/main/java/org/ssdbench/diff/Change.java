@@ -4,10 +4,12 @@ package org.ssdbench.diff;
 public enum Change {
   FASTER("faster"),
   SLOWER("slower"),
-  /** Not significant, or smaller than the practical threshold. */
+  /** Not significant, smaller than the practical threshold, or too few iterations to tell (the note says which). */
   SAME("~"),
   /** Present in only one of the two runs. */
-  MISSING("missing");
+  MISSING("missing"),
+  /** In both runs, but measured as things that cannot be compared (a throughput against a time); the note says why. */
+  INCOMPARABLE("not comparable");
 
   private final String symbol;
 

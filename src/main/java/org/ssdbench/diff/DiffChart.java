@@ -11,7 +11,7 @@ import org.ssdbench.report.chart.ChartStyle;
 
 /**
  * Percent change of each benchmark's median against the baseline (negative: smaller score; for time modes that is
- * faster), one bar series per compared run, error bars from the bootstrap interval (its wider side), dashed lines at
+ * faster), one bar series per compared run, error bars from the 95% interval of the ratio (its wider side), dashed lines at
  * the practical threshold.
  */
 public final class DiffChart {

@@ -5,17 +5,23 @@ import java.util.List;
 import java.util.Locale;
 import org.ssdbench.report.csv.ParamsCodec;
 
-/** Formats comparisons as a fixed-width text table for the terminal. */
+/** Formats comparisons as a fixed-width text table for the terminal, with the geometric means of the ratios below it. */
 public final class DiffTable {
   private DiffTable() {}
 
   public static String format(List<Comparison> comparisons) {
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"benchmark", "params", "mode", "unit", "baseline", "median A", "run", "median B",
-        "B/A [95% CI]", "p", "change"});
+    rows.add(new String[] {"benchmark", "params", "mode", "unit", "baseline", "median A", "n A", "run", "median B",
+        "n B", "B/A [95% CI]", "p", "change"});
     for (Comparison c : comparisons) {
       rows.add(new String[] {c.name(), ParamsCodec.encode(c.params()), c.mode(), c.unit(), c.baselineRun(),
-          number(c.baselineMedian()), c.run(), number(c.median()), ratio(c), p(c.pValue()), c.change().symbol()});
+          number(c.baselineMedian()), count(c.baselineSamples(), c.baselineForks()), c.run(), number(c.median()),
+          count(c.samples(), c.forks()), ratio(c), p(c.pValue()), c.verdict()});
+    }
+    for (GeoMean g : GeoMean.of(comparisons)) {
+      rows.add(new String[] {"geomean", g.kind() + ", " + g.benchmarks() + " benchmarks", "", "", g.baselineRun(), "",
+          "", g.run(), "", "", String.format(Locale.ROOT, "%.3f", g.ratio()), "",
+          String.format(Locale.ROOT, "%+.1f%%", (g.ratio() - 1) * 100)});
     }
     int[] widths = new int[rows.get(0).length];
     rows.forEach(r -> {
@@ -30,6 +36,8 @@ public final class DiffTable {
       }
       out.append(System.lineSeparator());
     }
+    out.append("n: iteration scores (forks); p: two-sided Wilcoxon-Mann-Whitney on iteration scores; see docs/statistics.md")
+        .append(System.lineSeparator());
     return out.toString();
   }
 
@@ -41,6 +49,10 @@ public final class DiffTable {
     return Double.isNaN(c.ciLow())
         ? ratio
         : ratio + String.format(Locale.ROOT, " [%.3f, %.3f]", c.ciLow(), c.ciHigh());
+  }
+
+  private static String count(long samples, int forks) {
+    return samples == 0 ? "" : samples + " (" + forks + ")";
   }
 
   private static String number(double value) {

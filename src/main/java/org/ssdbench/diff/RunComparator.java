@@ -1,35 +1,36 @@
 package org.ssdbench.diff;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
-import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 import org.ssdbench.report.jmh.BenchmarkResult;
-import org.ssdbench.report.jmh.Metric;
 import org.ssdbench.report.run.RunData;
+import org.ssdbench.report.stats.IterationScores;
+import org.ssdbench.report.stats.RankSumTest;
+import org.ssdbench.report.stats.ScoreUnit;
 
 /**
- * Compares the results of one run with a baseline run, benchmark by benchmark (same name, mode and params).
+ * Compares the results of one run with a baseline run, benchmark by benchmark (same name and params; same mode first,
+ * then another mode of the same benchmark). Statistics use the iteration scores of every fork, the measurements that
+ * are independent of each other, never the samples inside one iteration (see docs/statistics.md).
  *
  * <ul>
- *   <li>ratio: median of the other run's raw samples over the baseline's (SampleTime: every sample of the histograms;
- *       other modes: the iteration scores of every fork);
- *   <li>interval: 95% percentile bootstrap of that ratio, {@value #RESAMPLES} resamples of at most {@value
- *       #MAX_RESAMPLE} draws from each side (fewer draws than samples widens the interval: it errs wide);
- *   <li>significance: two-sided Mann-Whitney U on the samples (thinned evenly to at most {@value #MAX_RANKED} per side);
- *   <li>change: {@code ~} when p &ge; {@value #ALPHA} or the ratio is within the practical threshold of 1, else faster
- *       or slower by the mode's direction (throughput: higher is faster).
+ *   <li>units: the other run's scores are converted into the baseline's unit (us/op against ms/op compares the same
+ *       numbers); a throughput against a time is refused ({@link Change#INCOMPARABLE}, with the reason);
+ *   <li>ratio: median of the other run's iteration scores over the baseline's;
+ *   <li>interval: 95% Moses interval of the shift in log scores, as a ratio; none when the sizes cannot give 95%;
+ *   <li>significance: two-sided Wilcoxon-Mann-Whitney on the iteration scores, exact (with ties) for small samples;
+ *   <li>change: {@code ~ (too few iterations to tell: m vs n)} when no outcome of m vs n scores could reach p &lt;
+ *       {@value #ALPHA}; {@code ~} when p &ge; {@value #ALPHA} or the ratio is within the practical threshold of 1; else
+ *       faster or slower by the mode's direction (throughput: higher is faster).
  * </ul>
- *
- * <p>The bootstrap is seeded, so the same runs give the same intervals.
  */
 public final class RunComparator {
-  static final int RESAMPLES = 1000;
-  static final int MAX_RESAMPLE = 2000;
-  static final int MAX_RANKED = 5000;
   static final double ALPHA = 0.05;
+  static final double CONFIDENCE = 0.95;
 
   private final double threshold;
 
@@ -44,65 +45,115 @@ public final class RunComparator {
   /** One comparison per benchmark of either run: the baseline's order first, then those only in {@code other}. */
   public List<Comparison> compare(RunData baseline, String baselineLabel, RunData other, String label) {
     Map<String, BenchmarkResult> theirs = byKey(other.results());
+    List<BenchmarkResult> mine = new ArrayList<>(byKey(baseline.results()).values());
     List<Comparison> out = new ArrayList<>();
-    for (Map.Entry<String, BenchmarkResult> mine : byKey(baseline.results()).entrySet()) {
-      out.add(compare(mine.getValue(), baselineLabel, theirs.remove(mine.getKey()), label));
+    List<BenchmarkResult> unmatched = new ArrayList<>();
+    for (BenchmarkResult a : mine) {
+      BenchmarkResult b = theirs.remove(a.key());
+      if (b == null) {
+        unmatched.add(a);
+      } else {
+        out.add(compare(a, baselineLabel, b, label));
+      }
+    }
+    for (BenchmarkResult a : unmatched) {
+      BenchmarkResult b = theirs.values().stream().filter(r -> sameBenchmark(a, r)).findFirst().orElse(null);
+      if (b == null) {
+        out.add(missing(a, baselineLabel, label, true));
+      } else {
+        theirs.remove(b.key());
+        out.add(compare(a, baselineLabel, b, label));
+      }
     }
     theirs.values().forEach(r -> out.add(missing(r, baselineLabel, label, false)));
     return out;
   }
 
   private Comparison compare(BenchmarkResult a, String labelA, BenchmarkResult b, String labelB) {
-    if (b == null) {
-      return missing(a, labelA, labelB, true);
+    ScoreUnit unitA;
+    ScoreUnit unitB;
+    try {
+      unitA = ScoreUnit.of(a.primary().unit());
+      unitB = ScoreUnit.of(b.primary().unit());
+    } catch (IllegalArgumentException e) {
+      return incomparable(a, labelA, b, labelB, e.getMessage());
     }
-    Samples sa = Samples.of(a.primary());
-    Samples sb = Samples.of(b.primary());
-    double medianA = sa.size() > 0 ? sa.median() : a.primary().score();
-    double medianB = sb.size() > 0 ? sb.median() : b.primary().score();
+    if (unitA.throughput() != unitB.throughput()) {
+      return incomparable(a, labelA, b, labelB, "%s (%s, %s) vs %s (%s, %s): a throughput and a time cannot be compared; run both in the same mode"
+          .formatted(labelA, a.mode().shortName(), unitA.unit(), labelB, b.mode().shortName(), unitB.unit()));
+    }
+    IterationScores sa = IterationScores.of(a.primary());
+    IterationScores sb = IterationScores.of(b.primary()).in(unitA);
+    double medianA = sa.median();
+    double medianB = sb.median();
     double ratio = medianB / medianA;
-    double[] ci = bootstrap(sa, sb, a.key());
-    double p = pValue(sa, sb);
-    return new Comparison(a.benchmark(), a.shortName(), a.params(), a.mode().shortName(), a.primary().unit(), labelA,
-        labelB, medianA, medianB, ratio, ci[0], ci[1], p, sa.size(), sb.size(), change(a, ratio, p));
+    double p = RankSumTest.pValue(sa.scores(), sb.scores());
+    double[] ci = ratioInterval(sa, sb);
+    List<String> notes = new ArrayList<>();
+    Change change = change(a, sa.size(), sb.size(), ratio, p, notes);
+    if (!unitA.unit().equals(unitB.unit())) {
+      notes.add("%s converted from %s".formatted(labelB, unitB.unit()));
+    }
+    if (a.mode() != b.mode()) {
+      notes.add("modes %s vs %s".formatted(a.mode().shortName(), b.mode().shortName()));
+    }
+    return new Comparison(a.benchmark(), a.shortName(), a.params(), a.mode().shortName(), unitA.unit(), labelA, labelB,
+        medianA, medianB, ratio, ci[0], ci[1], p, sa.size(), sb.size(), sa.forks(), sb.forks(), change,
+        String.join("; ", notes));
   }
 
-  private Change change(BenchmarkResult a, double ratio, double p) {
-    if (Double.isNaN(p) || p >= ALPHA || Math.abs(ratio - 1) < threshold || Double.isNaN(ratio)) {
+  private Change change(BenchmarkResult a, int m, int n, double ratio, double p, List<String> notes) {
+    if (RankSumTest.minimumPValue(m, n) >= ALPHA) {
+      notes.add(String.format(Locale.ROOT, "too few iterations to tell: %d vs %d", m, n));
+      return Change.SAME;
+    }
+    if (Double.isNaN(p) || p >= ALPHA || Double.isNaN(ratio) || Math.abs(ratio - 1) < threshold) {
       return Change.SAME;
     }
     boolean higher = ratio > 1;
     return higher == a.mode().higherIsBetter() ? Change.FASTER : Change.SLOWER;
   }
 
-  private static double[] bootstrap(Samples a, Samples b, String key) {
-    if (a.size() < 2 || b.size() < 2) {
-      return new double[] {Double.NaN, Double.NaN};
-    }
-    Random random = new Random(key.hashCode());
-    int ma = (int) Math.min(a.size(), MAX_RESAMPLE);
-    int mb = (int) Math.min(b.size(), MAX_RESAMPLE);
-    double[] ratios = new double[RESAMPLES];
-    for (int i = 0; i < RESAMPLES; i++) {
-      ratios[i] = b.resampledMedian(random, mb) / a.resampledMedian(random, ma);
-    }
-    java.util.Arrays.sort(ratios);
-    return new double[] {ratios[(int) (RESAMPLES * 0.025)], ratios[(int) (RESAMPLES * 0.975) - 1]};
+  /** The 95% interval of median B / median A from Moses' interval of the shift in log scores; NaN without one. */
+  private static double[] ratioInterval(IterationScores a, IterationScores b) {
+    double[] la = logs(a.scores());
+    double[] lb = logs(b.scores());
+    double[] shift = la == null || lb == null ? null : RankSumTest.shiftInterval(la, lb, CONFIDENCE);
+    return shift == null ? new double[] {Double.NaN, Double.NaN} : new double[] {Math.exp(shift[0]), Math.exp(shift[1])};
   }
 
-  private static double pValue(Samples a, Samples b) {
-    if (a.size() < 2 || b.size() < 2) {
-      return Double.NaN;
-    }
-    return new MannWhitneyUTest().mannWhitneyUTest(a.spread(MAX_RANKED), b.spread(MAX_RANKED));
+  private static double[] logs(double[] scores) {
+    return Arrays.stream(scores).allMatch(v -> v > 0) ? Arrays.stream(scores).map(Math::log).toArray() : null;
+  }
+
+  private static Comparison incomparable(BenchmarkResult a, String labelA, BenchmarkResult b, String labelB, String why) {
+    return new Comparison(a.benchmark(), a.shortName(), a.params(), a.mode().shortName(), a.primary().unit(), labelA,
+        labelB, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, a.primary().sampleCount(),
+        b.primary().sampleCount(), a.run().forks(), b.run().forks(), Change.INCOMPARABLE, why);
   }
 
   private static Comparison missing(BenchmarkResult r, String labelA, String labelB, boolean inBaseline) {
-    Metric m = r.primary();
-    double median = Samples.of(m).size() > 0 ? Samples.of(m).median() : m.score();
-    return new Comparison(r.benchmark(), r.shortName(), r.params(), r.mode().shortName(), m.unit(), labelA, labelB,
-        inBaseline ? median : Double.NaN, inBaseline ? Double.NaN : median, Double.NaN, Double.NaN, Double.NaN,
-        Double.NaN, inBaseline ? m.sampleCount() : 0, inBaseline ? 0 : m.sampleCount(), Change.MISSING);
+    double median;
+    int size;
+    int forks;
+    try {
+      IterationScores s = IterationScores.of(r.primary());
+      median = s.median();
+      size = s.size();
+      forks = s.forks();
+    } catch (IllegalArgumentException unknownUnit) {
+      median = r.primary().score();
+      size = 0;
+      forks = r.run().forks();
+    }
+    return new Comparison(r.benchmark(), r.shortName(), r.params(), r.mode().shortName(), r.primary().unit(), labelA,
+        labelB, inBaseline ? median : Double.NaN, inBaseline ? Double.NaN : median, Double.NaN, Double.NaN, Double.NaN,
+        Double.NaN, inBaseline ? size : 0, inBaseline ? 0 : size, inBaseline ? forks : 0, inBaseline ? 0 : forks,
+        Change.MISSING, "");
+  }
+
+  private static boolean sameBenchmark(BenchmarkResult a, BenchmarkResult b) {
+    return a.benchmark().equals(b.benchmark()) && a.params().equals(b.params());
   }
 
   private static Map<String, BenchmarkResult> byKey(List<BenchmarkResult> results) {

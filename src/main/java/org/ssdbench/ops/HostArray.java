@@ -84,6 +84,19 @@ public record HostArray(TensorSpec spec, Object values) {
     return shape.build();
   }
 
+  /** Zeros (false for bool) of {@code spec}'s type and shape. */
+  public static HostArray zeros(TensorSpec spec) {
+    int n = Math.toIntExact(spec.elements());
+    Object values = switch (spec.dtype()) {
+      case F32 -> new float[n];
+      case I32 -> new int[n];
+      case I64 -> new long[n];
+      case BOOL -> new boolean[n];
+      case U8 -> new byte[n];
+    };
+    return new HostArray(spec, values);
+  }
+
   public static HostArray scalar(int v) {
     return new HostArray(TensorSpec.of(DType.I32), new int[] {v});
   }

@@ -5,26 +5,64 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * One OpBenchmark result from a JMH JSON file: a signature on a device in a variant, time per call in microseconds.
+ * One OpBenchmark trial from a JMH JSON file, a signature on a device in a variant, with its negative control from the
+ * same file (param {@code graph=control}: the same feeds and fetches through a graph that does no work). Microseconds
+ * per call; NaN where not measured (runs before the control existed have none).
  *
- * @param meanMicros JMH's score (the mean for SampleTime)
- * @param p50Micros the median, NaN where JMH wrote no percentiles
+ * @param callMicros JMH's score of the op (the mean for SampleTime)
+ * @param callHalfWidth half-width of the 95% Student-t interval of that mean, from the iteration scores of every fork
+ * @param controlMicros the control's score
+ * @param controlHalfWidth half-width of the control's 95% interval
+ * @param p50Micros the op's median call, NaN where JMH wrote no percentiles
  */
-public record OpTiming(String opType, String signature, OpDevice device, Variant variant, double meanMicros, double p50Micros) {
+public record OpTiming(String opType, String signature, OpDevice device, Variant variant, double callMicros,
+    double callHalfWidth, double controlMicros, double controlHalfWidth, double p50Micros) {
   public static final String BENCHMARK_CLASS = "org.ssdbench.bench.OpBenchmark";
+  static final double CONFIDENCE = 0.95;
 
   public OpTiming {
     Objects.requireNonNull(opType, "opType");
     Objects.requireNonNull(signature, "signature");
   }
 
+  /** The op's own time per call: call minus control; NaN without a control. */
+  public double rawNetMicros() {
+    return callMicros - controlMicros;
+  }
+
+  /** Half-width of the net time's 95% interval: the two half-widths in quadrature (independent trials). */
+  public double netHalfWidth() {
+    return Math.hypot(callHalfWidth, controlHalfWidth);
+  }
+
   /**
-   * Reads every OpBenchmark result of a JMH JSON file; other benchmarks in it are skipped.
+   * Whether the control took longer than the call by more than the net time's uncertainty: the difference is then not a
+   * time of the op (a disturbed run, or a control that is not one), and {@link #netMicros()} is NaN.
+   */
+  public boolean controlExceedsCall() {
+    double net = rawNetMicros();
+    double half = netHalfWidth();
+    return net < 0 && (Double.isNaN(half) || net + half < 0);
+  }
+
+  /**
+   * The op's own time per call (call minus control), or NaN without a control or where the control exceeds the call
+   * beyond the uncertainty: never negative beyond its uncertainty.
+   */
+  public double netMicros() {
+    return controlExceedsCall() ? Double.NaN : rawNetMicros();
+  }
+
+  /**
+   * Reads every OpBenchmark trial of a JMH JSON file and pairs each op with its control; other benchmarks are skipped.
    *
    * @throws IOException if the file cannot be read or is not a JMH JSON array, naming the file
    */
@@ -33,26 +71,78 @@ public record OpTiming(String opType, String signature, OpDevice device, Variant
     if (root == null || !root.isArray()) {
       throw new IOException("%s is not a JMH JSON result (expected a top-level array)".formatted(jmhJson));
     }
-    List<OpTiming> out = new ArrayList<>();
+    Map<List<String>, Measured> ops = new LinkedHashMap<>();
+    Map<List<String>, Measured> controls = new LinkedHashMap<>();
     for (JsonNode r : root) {
       String benchmark = r.path("benchmark").asText("");
       if (!benchmark.startsWith(BENCHMARK_CLASS + ".")) {
         continue;
       }
       JsonNode params = r.path("params");
-      JsonNode metric = r.path("primaryMetric");
-      String unit = metric.path("scoreUnit").asText("");
-      double scale = microsPer(unit, jmhJson, benchmark);
-      JsonNode p50 = metric.path("scorePercentiles").path("50.0");
-      out.add(new OpTiming(
-          params.path("op").asText(),
-          params.path("signature").asText(),
-          OpDevice.byParam(params.path("device").asText()),
-          Variant.byParam(params.path("variant").asText()),
-          metric.path("score").asDouble() * scale,
-          p50.isNumber() ? p50.asDouble() * scale : Double.NaN));
+      List<String> key = List.of(params.path("op").asText(), params.path("signature").asText(),
+          params.path("device").asText(), params.path("variant").asText());
+      Measured m = Measured.of(r.path("primaryMetric"), jmhJson, benchmark);
+      String graph = params.path("graph").asText("op");
+      switch (graph) {
+        case "op" -> ops.put(key, m);
+        case "control" -> controls.put(key, m);
+        default -> throw new IOException("%s: %s has graph=%s; valid: op, control".formatted(jmhJson, benchmark, graph));
+      }
     }
+    List<OpTiming> out = new ArrayList<>();
+    ops.forEach((key, op) -> {
+      Measured control = controls.getOrDefault(key, Measured.NONE);
+      out.add(new OpTiming(key.get(0), key.get(1), OpDevice.byParam(key.get(2)), Variant.byParam(key.get(3)),
+          op.mean, op.halfWidth, control.mean, control.halfWidth, op.p50));
+    });
     return out;
+  }
+
+  /** One trial's mean, its 95% half-width from the iteration scores, and its median, in microseconds. */
+  private record Measured(double mean, double halfWidth, double p50) {
+    static final Measured NONE = new Measured(Double.NaN, Double.NaN, Double.NaN);
+
+    static Measured of(JsonNode metric, Path file, String benchmark) throws IOException {
+      double scale = microsPer(metric.path("scoreUnit").asText(""), file, benchmark);
+      JsonNode p50 = metric.path("scorePercentiles").path("50.0");
+      List<Double> scores = iterationScores(metric);
+      return new Measured(metric.path("score").asDouble() * scale, halfWidth(scores) * scale,
+          p50.isNumber() ? p50.asDouble() * scale : Double.NaN);
+    }
+
+    /** rawData's iteration scores, or for SampleTime each iteration's histogram mean. */
+    private static List<Double> iterationScores(JsonNode metric) {
+      List<Double> scores = new ArrayList<>();
+      for (JsonNode fork : metric.path("rawData")) {
+        fork.forEach(v -> scores.add(v.asDouble()));
+      }
+      for (JsonNode fork : metric.path("rawDataHistogram")) {
+        for (JsonNode iteration : fork) {
+          double sum = 0;
+          double count = 0;
+          for (JsonNode bin : iteration) {
+            sum += bin.path(0).asDouble() * bin.path(1).asDouble();
+            count += bin.path(1).asDouble();
+          }
+          if (count > 0) {
+            scores.add(sum / count);
+          }
+        }
+      }
+      scores.removeIf(v -> Double.isNaN(v));
+      return scores;
+    }
+
+    private static double halfWidth(List<Double> scores) {
+      int n = scores.size();
+      if (n < 2) {
+        return Double.NaN;
+      }
+      double mean = scores.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+      double squares = scores.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+      double t = new TDistribution(n - 1).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
+      return t * Math.sqrt(squares / (n - 1)) / Math.sqrt(n);
+    }
   }
 
   private static double microsPer(String unit, Path file, String benchmark) throws IOException {

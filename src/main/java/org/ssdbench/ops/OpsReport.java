@@ -22,80 +22,96 @@ import org.ssdbench.results.RunFolder;
  * <p>One table, two kinds of rows ({@code level}):
  *
  * <ul>
- *   <li>{@code signature}: mean time per call on each device and variant, and CPU time / GPU time (above 1: the GPU is
- *       faster) per variant;
- *   <li>{@code op_type}: the estimated time of the op type in one inference, sum over its benchmarked signatures of time
- *       per call x occurrences, with the occurrences of signatures not benchmarked charged at the benchmarked ones' mean
- *       (covered_occurrences says how many were measured); next to it the op type's time in the end-to-end trace. Shares
- *       divide both by the trace's total time, so they compare directly. Estimates use the device-resident time (inside the
- *       model, inputs are already on the device), falling back to host-fed.
+ *   <li>{@code signature}: per device and variant, the time of one isolated call, of its negative control (the same
+ *       feeds and fetches through a graph that does no work, measured in the same run) and the op's own time, call minus
+ *       control, with the half-width of its 95% interval; the CPU / GPU ratio of the net times (above 1: the GPU is faster);
+ *       and the isolated-call estimate for one inference, net time x occurrences;
+ *   <li>{@code op_type}: the op type's share of one inference, from the traced run of that configuration: its time inside
+ *       the graph over the traced total. A share is a part of a sum of non-negative times over that sum, so it lies in
+ *       [0, 1] by construction. Beside it, in its own column, the isolated-call estimate: the sum over the benchmarked
+ *       signatures of net time x occurrences, with occurrences of signatures not benchmarked charged at the benchmarked
+ *       ones' mean (covered_occurrences says how many were measured), device-resident where measured, else host-fed. The
+ *       estimate is never divided by the trace's total: isolated calls and calls inside a graph are different things.
  * </ul>
  */
 public record OpsReport(List<Row> rows) {
-  public static final String[] HEADER = {
-    "level", "op_type", "signature", "occurrences", "covered_occurrences",
-    "cpu_host_fed_us", "cpu_device_resident_us", "gpu_host_fed_us", "gpu_device_resident_us",
-    "cpu_over_gpu_host_fed", "cpu_over_gpu_device_resident",
-    "est_cpu_us", "trace_cpu_us", "est_cpu_share", "trace_cpu_share",
-    "est_gpu_us", "trace_gpu_us", "est_gpu_share", "trace_gpu_share",
-  };
+  public static final String[] HEADER = header();
 
   public OpsReport {
     rows = List.copyOf(rows);
   }
 
+  private static String[] header() {
+    List<String> h = new ArrayList<>(List.of("level", "op_type", "signature", "occurrences", "covered_occurrences"));
+    for (OpDevice d : OpDevice.values()) {
+      for (Variant v : Variant.values()) {
+        String prefix = d.param() + "_" + v.param().replace('-', '_');
+        h.addAll(List.of(prefix + "_call_us", prefix + "_control_us", prefix + "_net_us", prefix + "_net_ci95_us"));
+      }
+    }
+    h.addAll(List.of("cpu_over_gpu_host_fed", "cpu_over_gpu_device_resident",
+        "isolated_est_cpu_us", "trace_cpu_us", "trace_cpu_share",
+        "isolated_est_gpu_us", "trace_gpu_us", "trace_gpu_share", "note"));
+    return h.toArray(String[]::new);
+  }
+
   /**
-   * One row; NaN where a value is not known (no GPU result, no trace, a signature the model does not have).
+   * One row; NaN where a value is not known (no GPU result, no control, no trace, a signature the model does not have).
    *
-   * @param times mean microseconds per call indexed [device][variant] in enum order
+   * @param timings per device and variant (null where not measured): signature rows only
+   * @param traceCpuShare the op type's share of the traced tf-cpu inference, in [0, 1]; NaN on signature rows
    */
   public record Row(
-      String level, String opType, String signature, int occurrences, int coveredOccurrences, double[][] times,
-      double estCpuMicros, double traceCpuMicros, double estCpuShare, double traceCpuShare,
-      double estGpuMicros, double traceGpuMicros, double estGpuShare, double traceGpuShare) {
-    public double time(OpDevice d, Variant v) {
-      return times[d.ordinal()][v.ordinal()];
+      String level, String opType, String signature, int occurrences, int coveredOccurrences, OpTiming[][] timings,
+      double isolatedEstCpuMicros, double traceCpuMicros, double traceCpuShare,
+      double isolatedEstGpuMicros, double traceGpuMicros, double traceGpuShare, String note) {
+    public OpTiming timing(OpDevice d, Variant v) {
+      return timings[d.ordinal()][v.ordinal()];
     }
 
-    /** CPU time / GPU time for one variant: above 1 the GPU is faster. */
+    /** The op's net time per call (call minus control) on {@code d} in {@code v}; NaN where not known. */
+    public double net(OpDevice d, Variant v) {
+      OpTiming t = timing(d, v);
+      return t == null ? Double.NaN : t.netMicros();
+    }
+
+    /** CPU net time / GPU net time for one variant: above 1 the GPU is faster. */
     public double cpuOverGpu(Variant v) {
-      return time(OpDevice.CPU, v) / time(OpDevice.GPU, v);
+      return net(OpDevice.CPU, v) / net(OpDevice.GPU, v);
     }
   }
 
   /** Builds the report from OpBenchmark results, the model's signature table and the optional traces. */
   public static OpsReport of(List<OpTiming> timings, SignatureTable table, Optional<TraceOpTimes> cpuTrace,
       Optional<TraceOpTimes> gpuTrace) {
-    Map<String, double[][]> bySignature = new LinkedHashMap<>();
+    Map<String, OpTiming[][]> bySignature = new LinkedHashMap<>();
     Map<String, String> opTypeOf = new LinkedHashMap<>();
     for (OpTiming t : timings) {
-      double[][] times = bySignature.computeIfAbsent(t.signature(), k -> nanGrid());
-      times[t.device().ordinal()][t.variant().ordinal()] = t.meanMicros();
+      OpTiming[][] grid = bySignature.computeIfAbsent(t.signature(),
+          k -> new OpTiming[OpDevice.values().length][Variant.values().length]);
+      grid[t.device().ordinal()][t.variant().ordinal()] = t;
       opTypeOf.put(t.signature(), t.opType());
     }
     List<Row> rows = new ArrayList<>();
     Map<String, List<Row>> byOpType = new LinkedHashMap<>();
-    bySignature.forEach((sig, times) -> {
+    bySignature.forEach((sig, grid) -> {
       int occurrences = table.find(sig).map(SignatureStat::occurrences).orElse(0);
-      // A signature the model does not have (passed with -p signature=...) has no share of an inference.
-      double estCpu = occurrences == 0 ? Double.NaN : perCall(times, OpDevice.CPU) * occurrences;
-      double estGpu = occurrences == 0 ? Double.NaN : perCall(times, OpDevice.GPU) * occurrences;
-      Row r = new Row("signature", opTypeOf.get(sig), sig, occurrences, occurrences, times,
-          estCpu, Double.NaN, share(estCpu, cpuTrace), Double.NaN,
-          estGpu, Double.NaN, share(estGpu, gpuTrace), Double.NaN);
+      // A signature the model does not have (passed with -p signature=...) has no part in an inference.
+      double estCpu = occurrences == 0 ? Double.NaN : perCall(grid, OpDevice.CPU) * occurrences;
+      double estGpu = occurrences == 0 ? Double.NaN : perCall(grid, OpDevice.GPU) * occurrences;
+      Row r = new Row("signature", opTypeOf.get(sig), sig, occurrences, occurrences, grid,
+          estCpu, Double.NaN, Double.NaN, estGpu, Double.NaN, Double.NaN, note(grid));
       rows.add(r);
       byOpType.computeIfAbsent(r.opType(), k -> new ArrayList<>()).add(r);
     });
     byOpType.forEach((opType, sigRows) -> {
       int total = OpKind.isMeasured(opType) ? table.occurrences(OpKind.byOpType(opType)) : 0;
       int covered = sigRows.stream().mapToInt(Row::occurrences).sum();
-      double estCpu = extrapolate(sigRows, OpDevice.CPU, total, covered);
-      double estGpu = extrapolate(sigRows, OpDevice.GPU, total, covered);
-      double traceCpu = cpuTrace.map(t -> t.micros(opType)).orElse(Double.NaN);
-      double traceGpu = gpuTrace.map(t -> t.micros(opType)).orElse(Double.NaN);
-      rows.add(new Row("op_type", opType, "", total, covered, nanGrid(),
-          estCpu, traceCpu, share(estCpu, cpuTrace), cpuTrace.map(t -> t.share(opType)).orElse(Double.NaN),
-          estGpu, traceGpu, share(estGpu, gpuTrace), gpuTrace.map(t -> t.share(opType)).orElse(Double.NaN)));
+      rows.add(new Row("op_type", opType, "", total, covered, new OpTiming[OpDevice.values().length][Variant.values().length],
+          extrapolate(sigRows, OpDevice.CPU, total, covered), cpuTrace.map(t -> t.micros(opType)).orElse(Double.NaN),
+          cpuTrace.map(t -> t.share(opType)).orElse(Double.NaN),
+          extrapolate(sigRows, OpDevice.GPU, total, covered), gpuTrace.map(t -> t.micros(opType)).orElse(Double.NaN),
+          gpuTrace.map(t -> t.share(opType)).orElse(Double.NaN), ""));
     });
     return new OpsReport(rows);
   }
@@ -128,35 +144,58 @@ public record OpsReport(List<Row> rows) {
     try (Writer w = Files.newBufferedWriter(file);
         CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(HEADER).get().print(w)) {
       for (Row r : rows) {
-        csv.printRecord(r.level(), r.opType(), r.signature(), r.occurrences(), r.coveredOccurrences(),
-            num(r.time(OpDevice.CPU, Variant.HOST_FED)), num(r.time(OpDevice.CPU, Variant.DEVICE_RESIDENT)),
-            num(r.time(OpDevice.GPU, Variant.HOST_FED)), num(r.time(OpDevice.GPU, Variant.DEVICE_RESIDENT)),
-            ratio(r.cpuOverGpu(Variant.HOST_FED)), ratio(r.cpuOverGpu(Variant.DEVICE_RESIDENT)),
-            num(r.estCpuMicros()), num(r.traceCpuMicros()), ratio(r.estCpuShare()), ratio(r.traceCpuShare()),
-            num(r.estGpuMicros()), num(r.traceGpuMicros()), ratio(r.estGpuShare()), ratio(r.traceGpuShare()));
+        List<Object> cells = new ArrayList<>(List.of(r.level(), r.opType(), r.signature(), r.occurrences(),
+            r.coveredOccurrences()));
+        for (OpDevice d : OpDevice.values()) {
+          for (Variant v : Variant.values()) {
+            OpTiming t = r.timing(d, v);
+            cells.add(t == null ? "" : num(t.callMicros()));
+            cells.add(t == null ? "" : num(t.controlMicros()));
+            cells.add(t == null ? "" : num(t.netMicros()));
+            cells.add(t == null ? "" : num(t.netHalfWidth()));
+          }
+        }
+        cells.addAll(List.of(ratio(r.cpuOverGpu(Variant.HOST_FED)), ratio(r.cpuOverGpu(Variant.DEVICE_RESIDENT)),
+            num(r.isolatedEstCpuMicros()), num(r.traceCpuMicros()), ratio(r.traceCpuShare()),
+            num(r.isolatedEstGpuMicros()), num(r.traceGpuMicros()), ratio(r.traceGpuShare()), r.note()));
+        csv.printRecord(cells);
       }
     }
   }
 
-  private static double[][] nanGrid() {
-    double[][] g = new double[OpDevice.values().length][Variant.values().length];
-    for (double[] row : g) {
-      java.util.Arrays.fill(row, Double.NaN);
-    }
-    return g;
+  /** Device-resident net time per call, else host-fed. */
+  private static double perCall(OpTiming[][] grid, OpDevice d) {
+    OpTiming resident = grid[d.ordinal()][Variant.DEVICE_RESIDENT.ordinal()];
+    OpTiming fed = grid[d.ordinal()][Variant.HOST_FED.ordinal()];
+    double r = resident == null ? Double.NaN : resident.netMicros();
+    return !Double.isNaN(r) ? r : fed == null ? Double.NaN : fed.netMicros();
   }
 
-  /** Device-resident time per call, else host-fed. */
-  private static double perCall(double[][] times, OpDevice d) {
-    double resident = times[d.ordinal()][Variant.DEVICE_RESIDENT.ordinal()];
-    return Double.isNaN(resident) ? times[d.ordinal()][Variant.HOST_FED.ordinal()] : resident;
+  /** Why net times are missing: no control in the run, or a control slower than the call beyond the uncertainty. */
+  private static String note(OpTiming[][] grid) {
+    List<String> notes = new ArrayList<>();
+    for (OpDevice d : OpDevice.values()) {
+      for (Variant v : Variant.values()) {
+        OpTiming t = grid[d.ordinal()][v.ordinal()];
+        if (t == null) {
+          continue;
+        }
+        String where = d.param() + " " + v.param();
+        if (Double.isNaN(t.controlMicros())) {
+          notes.add(where + ": no control measured");
+        } else if (t.controlExceedsCall()) {
+          notes.add(where + ": control slower than the call beyond the uncertainty");
+        }
+      }
+    }
+    return String.join("; ", notes);
   }
 
   private static double extrapolate(List<Row> rows, OpDevice d, int total, int covered) {
     double sum = 0;
     int measured = 0;
     for (Row r : rows) {
-      double t = perCall(r.times(), d);
+      double t = perCall(r.timings(), d);
       if (!Double.isNaN(t) && r.occurrences() > 0) {
         sum += t * r.occurrences();
         measured += r.occurrences();
@@ -166,10 +205,6 @@ public record OpsReport(List<Row> rows) {
       return Double.NaN;
     }
     return sum + (sum / measured) * Math.max(0, total - covered);
-  }
-
-  private static double share(double micros, Optional<TraceOpTimes> trace) {
-    return trace.map(t -> t.totalMicros() == 0 ? Double.NaN : micros / t.totalMicros()).orElse(Double.NaN);
   }
 
   private static String num(double v) {

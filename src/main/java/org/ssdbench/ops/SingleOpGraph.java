@@ -20,10 +20,11 @@ import org.tensorflow.proto.GraphDef;
  * @param feeds placeholder names, in the order of {@code data}; empty when device-resident
  * @param fetches what one measured call fetches
  * @param onDevice the nodes that must run on the requested device for the numbers to mean what they say
+ * @param control whether this is the op's negative control ({@link #control}) rather than the op
  */
 public record SingleOpGraph(
     OpSignature signature, OpDevice device, Variant variant, GraphDef graph, List<String> feeds, List<HostArray> data,
-    List<String> fetches, List<String> onDevice) {
+    List<String> fetches, List<String> onDevice, boolean control) {
   public static final String OP = "op";
 
   public SingleOpGraph {
@@ -75,7 +76,59 @@ public record SingleOpGraph(
       onDevice.add("reduce");
       fetches.add("reduce");
     }
-    return new SingleOpGraph(s, device, variant, w.build(), feeds, data, fetches, onDevice);
+    return new SingleOpGraph(s, device, variant, w.build(), feeds, data, fetches, onDevice, false);
+  }
+
+  /**
+   * The negative control of {@link #of}: the same inputs (the same placeholders fed with the same data when host-fed, the
+   * same device Consts when device-resident) and fetches of the same types and shapes, through a graph that does no work.
+   * Each input goes through an {@code Identity} on the device (so a fed input is still copied there); the fetched outputs
+   * are {@code Identity} nodes of zero Consts on the device shaped like the op's outputs, made to wait for the inputs by
+   * control edges. Host-fed, {@code op} (output 0) and {@code op/out1, ...} stand for the op's outputs; device-resident,
+   * {@code reduce} is a scalar float like the op graph's sum.
+   *
+   * @param outputs the op's fetched tensors' types and shapes, as its checking run gave them (host-fed: one per output;
+   *     device-resident: the scalar sum)
+   */
+  public static SingleOpGraph control(OpSignature s, OpDevice device, Variant variant, List<TensorSpec> outputs) {
+    s.kind().validate(s);
+    List<HostArray> data = RealisticData.of(s);
+    GraphDefWriter w = new GraphDefWriter();
+    List<String> feeds = new ArrayList<>();
+    List<String> onDevice = new ArrayList<>();
+    List<String> waits = new ArrayList<>();
+    for (int i = 0; i < data.size(); i++) {
+      String name = "in" + i;
+      if (variant == Variant.HOST_FED) {
+        feeds.add(w.placeholder(name, data.get(i).spec()));
+      } else {
+        w.constant(name, data.get(i), device.tfName());
+        onDevice.add(name);
+      }
+      String moved = w.node("control/in" + i, "Identity", List.of(name), Map.of(
+          "T", type(data.get(i).spec().dtype().proto())), device.tfName());
+      onDevice.add(moved);
+      waits.add("^" + moved);
+    }
+    List<String> fetches = new ArrayList<>();
+    for (int o = 0; o < outputs.size(); o++) {
+      TensorSpec spec = outputs.get(o);
+      String zeros = w.constant("control/out" + o, HostArray.zeros(spec), device.tfName());
+      List<String> inputs = new ArrayList<>();
+      inputs.add(zeros);
+      inputs.addAll(waits);
+      String name = o == 0 ? OP : OP + "/out" + o;
+      w.node(name, "Identity", inputs, Map.of("T", type(spec.dtype().proto())), device.tfName());
+      onDevice.add(name);
+      fetches.add(name + ":0");
+    }
+    if (variant == Variant.DEVICE_RESIDENT) {
+      w.node("reduce", "Identity", List.of(OP), Map.of("T", type(DataType.DT_FLOAT)), device.tfName());
+      onDevice.add("reduce");
+      fetches.clear();
+      fetches.add("reduce");
+    }
+    return new SingleOpGraph(s, device, variant, w.build(), feeds, data, fetches, onDevice, true);
   }
 
   /** The element type of output 0. */

@@ -43,6 +43,7 @@ public final class SingleOpSession implements AutoCloseable {
   private long[] outputShape;
   private String placedOn;
   private Map<String, String> placement;
+  private List<TensorSpec> fetchedSpecs;
   private int transfers;
   private boolean closed;
 
@@ -60,10 +61,29 @@ public final class SingleOpSession implements AutoCloseable {
    * @throws IllegalStateException if the device is missing, the op did not land on it, or the output shape is wrong
    */
   public static SingleOpSession open(OpSignature signature, OpDevice device, Variant variant) {
+    return open(signature, device, () -> SingleOpGraph.of(signature, device, variant));
+  }
+
+  /**
+   * The op's negative control ({@link SingleOpGraph#control}), checked and warmed up like {@link #open}: the op's graph is
+   * opened once first, only to learn the types and shapes of what it fetches, and closed again.
+   *
+   * @throws IllegalStateException as {@link #open}, for the op or for the control
+   */
+  public static SingleOpSession openControl(OpSignature signature, OpDevice device, Variant variant) {
+    List<TensorSpec> outputs;
+    try (SingleOpSession op = open(signature, device, variant)) {
+      outputs = op.fetchedSpecs();
+    }
+    return open(signature, device, () -> SingleOpGraph.control(signature, device, variant, outputs));
+  }
+
+  private static SingleOpSession open(OpSignature signature, OpDevice device,
+      java.util.function.Supplier<SingleOpGraph> build) {
     if (device == OpDevice.GPU && !TfDevices.hasGpu()) {
       throw new IllegalStateException("device=gpu for '%s' needs a GPU. %s".formatted(signature.id(), TfDevices.whyNoGpu()));
     }
-    SingleOpGraph graph = SingleOpGraph.of(signature, device, variant);
+    SingleOpGraph graph = build.get();
     TfSession session = TfSession.open(graph.graph(), config(device));
     List<Tensor> feeds = new ArrayList<>();
     SingleOpSession op = null;
@@ -122,6 +142,11 @@ public final class SingleOpSession implements AutoCloseable {
     try (Result result = runner(fetched ? List.of() : List.of(probe)).setOptions(options).runAndFetchMetadata()) {
       Tensor out = fetched ? result.get(graph.fetches().indexOf(probe)) : result.get(graph.fetches().size());
       outputShape = out.shape().asArray();
+      fetchedSpecs = new ArrayList<>();
+      for (int f = 0; f < graph.fetches().size(); f++) {
+        Tensor tensor = result.get(f);
+        fetchedSpecs.add(TensorSpec.of(DType.of(tensor.dataType()), tensor.shape().asArray()));
+      }
       metadata = result.getMetadata().orElseThrow(() -> new IllegalStateException("TF returned no run metadata"));
     }
     placement = new TreeMap<>();
@@ -146,7 +171,9 @@ public final class SingleOpSession implements AutoCloseable {
               .formatted(s.kind().opType(), s.id(), graph.device().tfName(), placedOn, graph.device().param())
               + "Its time would not be a %s time.".formatted(graph.device().param().toUpperCase(java.util.Locale.ROOT)));
     }
-    s.kind().checkOutput(s, outputShape);
+    if (!graph.control()) {
+      s.kind().checkOutput(s, outputShape);
+    }
   }
 
   /**
@@ -164,6 +191,11 @@ public final class SingleOpSession implements AutoCloseable {
   /** The shape of the op's output 0 in the checking run. */
   public long[] outputShape() {
     return outputShape.clone();
+  }
+
+  /** Type and shape of each tensor one call fetches, from the checking run. */
+  public List<TensorSpec> fetchedSpecs() {
+    return List.copyOf(fetchedSpecs);
   }
 
   /** The device TF placed the op on, as it names it. */
@@ -195,8 +227,8 @@ public final class SingleOpSession implements AutoCloseable {
   /** One line for the log: signature, device, variant, placement, transfers, output shape. */
   public String describe() {
     List<String> off = offDevice();
-    return "%s on %s (%s): op placed on %s, %d cross-device transfer(s) per call, output %s%s".formatted(
-        graph.signature().id(), graph.device().param(), graph.variant().param(), placedOn, transfers,
+    return "%s%s on %s (%s): op placed on %s, %d cross-device transfer(s) per call, output %s%s".formatted(
+        graph.control() ? "control of " : "", graph.signature().id(), graph.device().param(), graph.variant().param(), placedOn, transfers,
         Arrays.toString(outputShape), off.isEmpty() ? "" : ", not on the device: " + off);
   }
 

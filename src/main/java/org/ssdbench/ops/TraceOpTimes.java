@@ -17,8 +17,8 @@ import org.apache.commons.csv.CSVRecord;
  * Op types TF renamed when it rewrote the graph (oneDNN's {@code _MklNativeConv2DWithBias}, Grappler's {@code
  * _FusedConv2D}) are counted under the op they replace.
  *
- * @param micros per (normalised) op type
- * @param totalMicros everything counted, the denominator of shares
+ * @param micros per (normalised) op type, each &ge; 0
+ * @param totalMicros everything counted, the denominator of shares: the sum of {@code micros}, so no share exceeds 1
  */
 public record TraceOpTimes(String config, Map<String, Double> micros, double totalMicros) {
   private static final Set<String> COUNTED = Set.of("CPU", "GPU kernel", "copy");
@@ -43,6 +43,10 @@ public record TraceOpTimes(String config, Map<String, Double> micros, double tot
           continue;
         }
         double us = Double.parseDouble(r.get("total_us"));
+        if (!(us >= 0) || Double.isInfinite(us)) {
+          throw new IOException("%s line %d: total_us of %s must be a time >= 0, got %s"
+              .formatted(opsCsv, r.getRecordNumber() + 1, r.get("op_type"), r.get("total_us")));
+        }
         micros.merge(normalise(r.get("op_type")), us, Double::sum);
         total += us;
       }
@@ -54,6 +58,7 @@ public record TraceOpTimes(String config, Map<String, Double> micros, double tot
     return micros.getOrDefault(opType, 0.0);
   }
 
+  /** The op type's part of the traced total, in [0, 1]: one of the non-negative terms of the total over the total. */
   public double share(String opType) {
     return totalMicros == 0 ? Double.NaN : micros(opType) / totalMicros;
   }

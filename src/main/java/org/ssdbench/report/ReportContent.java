@@ -104,7 +104,7 @@ final class ReportContent {
           baseline.map(b -> Numbers.ratio(b.typicalMillis() / c.typicalMillis())).orElse("")));
     }
     blocks.add(new Block.Table(
-        List.of("config", "benchmark", "mode", "ms", "\u00b1 ms (99.9%)", "p50 ms", "p99 ms", "p99.9 ms",
+        List.of("config", "benchmark", "mode", "ms", "\u00b1 ms (95% CI)", "p50 ms", "p99 ms", "p99.9 ms",
             "GPU time ms", "speedup over tf-gpu"),
         rows));
     return blocks;
@@ -115,15 +115,30 @@ final class ReportContent {
       return List.of(new Block.Paragraph("No per-op results (OpBenchmark with op and device params) in this run."));
     }
     List<List<String>> rows = new ArrayList<>();
+    boolean net = ops.stream().anyMatch(OpTiming::controlSubtracted);
     for (OpTiming op : ops) {
-      rows.add(List.of(op.op(), op.signature(), Numbers.format(op.cpuMicros()), Numbers.format(op.gpuHostFedMicros()),
-          Numbers.format(op.gpuDeviceResidentMicros()), Numbers.ratio(op.cpuOverGpuHostFed()),
+      rows.add(List.of(net && !op.controlSubtracted() ? op.op() + " (whole call, no control)" : op.op(), op.signature(), withError(op.cpuMicros(), op.cpuHalfWidth()),
+          withError(op.gpuHostFedMicros(), op.gpuHostFedHalfWidth()),
+          withError(op.gpuDeviceResidentMicros(), op.gpuDeviceResidentHalfWidth()), Numbers.ratio(op.cpuOverGpuHostFed()),
           Numbers.ratio(op.cpuOverGpuDeviceResident())));
     }
+    String what = net
+        ? "Each op's own time in \u00b5s per call: the isolated call minus its negative control (the same feeds and "
+            + "fetches through a graph that does no work, measured in the same run, device and variant), \u00b1 the 95% "
+            + "interval of the difference. Empty: not measured, or the control slower than the call beyond that interval."
+        : "Times in \u00b5s per isolated call \u00b1 95% interval, INCLUDING TensorFlow's per-call session overhead: "
+            + "this run measured no negative control (OpBenchmark graph=control), so they could not be made net of it.";
     return List.of(
-        new Block.Paragraph("Times in \u00b5s per call. A ratio above 1 means the GPU is faster than the CPU."),
+        new Block.Paragraph(what + " A ratio above 1 means the GPU is faster than the CPU."),
         new Block.Table(List.of("op", "signature", "CPU \u00b5s", "GPU host-fed \u00b5s", "GPU device-resident \u00b5s",
             "CPU / GPU host-fed", "CPU / GPU device-resident"), rows));
+  }
+
+  private static String withError(double value, double halfWidth) {
+    if (Double.isNaN(value)) {
+      return "";
+    }
+    return Double.isNaN(halfWidth) ? Numbers.format(value) : Numbers.format(value) + " \u00b1 " + Numbers.format(halfWidth);
   }
 
   private static List<Block> allResults(List<CsvRow> rows) {
@@ -133,13 +148,17 @@ final class ReportContent {
     List<List<String>> table = new ArrayList<>();
     for (CsvRow r : rows) {
       table.add(List.of(r.name(), readable(r.params()), r.mode(), Numbers.format(r.score()),
-          Numbers.format(r.error()), r.unit(), Numbers.format(r.p50()), Numbers.format(r.p99()),
+          Double.isNaN(r.ci95Low()) ? "" : "[" + Numbers.format(r.ci95Low()) + ", " + Numbers.format(r.ci95High()) + "]",
+          r.unit(), Numbers.format(r.p50()), Numbers.format(r.p99()), r.iterations() + " (" + r.forks() + ")",
           Long.toString(r.samples()), Numbers.format(r.gpuTime())));
     }
     return List.of(
-        new Block.Paragraph("Every JMH result of the run; results.csv has them all with every column."),
+        new Block.Paragraph("Every JMH result of the run; results.csv has them all with every column. 95% CI: Student-t "
+            + "interval of the mean from the iteration scores of all forks (the independent measurements; iterations "
+            + "(forks) says how many), not from the samples inside an iteration (docs/statistics.md)."),
         new Block.Table(
-            List.of("benchmark", "params", "mode", "score", "\u00b1 error", "unit", "p50", "p99", "samples", "GPU time"),
+            List.of("benchmark", "params", "mode", "score", "95% CI", "unit", "p50", "p99", "iterations (forks)",
+                "samples", "GPU time"),
             table));
   }
 

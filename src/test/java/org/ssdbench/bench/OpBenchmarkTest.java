@@ -14,7 +14,7 @@ import org.ssdbench.ops.DefaultSignatures;
 
 final class OpBenchmarkTest {
   @Test
-  void shortJmhRunOfOneCpuOpGivesATimePerCallWithItsParams() throws Exception {
+  void shortJmhRunOfOneCpuOpGivesATimePerCallAndOneForItsControlWithTheirParams() throws Exception {
     Options options = new OptionsBuilder()
         .include(OpBenchmark.class.getName() + ".maximum$")
         .param("device", "cpu")
@@ -26,7 +26,9 @@ final class OpBenchmarkTest {
         .shouldFailOnError(true)
         .build();
     Collection<RunResult> results = new Runner(options).run();
-    assertThat(results).singleElement().satisfies(r -> {
+    assertThat(results).hasSize(2);
+    assertThat(results).extracting(r -> r.getParams().getParam("graph")).containsExactlyInAnyOrder("op", "control");
+    assertThat(results).allSatisfy(r -> {
       assertThat(r.getParams().getParam("op")).isEqualTo("Maximum");
       assertThat(r.getParams().getParam("signature")).isEqualTo(DefaultSignatures.MAXIMUM_1);
       assertThat(r.getPrimaryResult().getScore()).isPositive().isLessThan(10_000);

@@ -2,15 +2,17 @@ package org.ssdbench.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.ssdbench.testing.Fixtures.resource;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.ssdbench.report.jmh.HistogramBin;
-import org.ssdbench.report.jmh.Metric;
+import org.ssdbench.bench.Profile;
 import org.ssdbench.report.run.RunData;
 import org.ssdbench.report.run.RunLoader;
 
@@ -35,7 +37,8 @@ final class RunComparatorTest {
     assertThat(tfGpu.ciLow()).isLessThan(tfGpu.ratio());
     assertThat(tfGpu.ciHigh()).isGreaterThan(tfGpu.ratio()).isLessThan(1.0);
     assertThat(tfGpu.pValue()).isLessThan(0.05);
-    assertThat(tfGpu.baselineSamples()).isEqualTo(240);
+    assertThat(tfGpu.baselineSamples()).as("iteration scores, not raw samples").isEqualTo(6);
+    assertThat(tfGpu.baselineForks()).isEqualTo(2);
     Comparison tfCpu = find(diff, Map.of("batch", "1", "config", "tf-cpu"));
     assertThat(tfCpu.change()).isEqualTo(Change.SAME);
   }
@@ -73,23 +76,97 @@ final class RunComparatorTest {
   }
 
   @Test
-  void samplesTakeTheMedianOfTheHistogramAcrossForks() {
-    Metric metric = new Metric(0, 0, 0, 0, new java.util.TreeMap<>(), "ms/op", List.of(), List.of(
-        List.of(List.of(new HistogramBin(1.0, 3), new HistogramBin(2.0, 1))),
-        List.of(List.of(new HistogramBin(5.0, 2)))));
-
-    Samples samples = Samples.of(metric);
-
-    assertThat(samples.size()).isEqualTo(6);
-    assertThat(samples.median()).isEqualTo(1.5);
-    assertThat(samples.spread(3)).containsExactly(1.0, 2.0, 5.0);
-    assertThat(samples.resampledMedian(new java.util.Random(1), 6)).isBetween(1.0, 5.0);
-  }
-
-  @Test
   void labelsRunsWithDifferentEnvironmentsByGpu() {
     assertThat(RunLabels.of(List.of(h100, h200))).containsExactly("H100 80GB HBM3", "H200");
     assertThat(RunLabels.of(List.of(h100, h100))).containsExactly("h100-run", "h100-run");
+  }
+
+  @Test
+  void theSameDataInMillisecondsAndMicrosecondsIsNoChange() throws IOException {
+    List<Comparison> diff = new RunComparator(0.02).compare(stats("ms"), "ms", stats("us"), "us");
+
+    assertThat(diff).singleElement().satisfies(c -> {
+      assertThat(c.change()).isEqualTo(Change.SAME);
+      assertThat(c.ratio()).isCloseTo(1.0, within(1e-9));
+      assertThat(c.unit()).isEqualTo("ms/op");
+      assertThat(c.median()).isCloseTo(c.baselineMedian(), within(1e-9));
+      assertThat(c.pValue()).isGreaterThan(0.9);
+      assertThat(c.note()).contains("converted from us/op");
+    });
+  }
+
+  @Test
+  void threeAgainstThreeIterationsIsNeverSlower() throws IOException {
+    List<Comparison> diff = new RunComparator(0.02).compare(stats("three-a"), "a", stats("three-b"), "b");
+
+    assertThat(diff).singleElement().satisfies(c -> {
+      assertThat(c.ratio()).isCloseTo(1.5, within(0.01));
+      assertThat(c.change()).isEqualTo(Change.SAME);
+      assertThat(c.verdict()).isEqualTo("~ (too few iterations to tell: 3 vs 3)");
+      assertThat(c.pValue()).isGreaterThanOrEqualTo(0.1);
+      assertThat(c.ciLow()).as("3 vs 3 cannot give a 95% interval").isNaN();
+    });
+  }
+
+  @Test
+  void theQuickProfilesTenIterationsOverTwoForksCallAFivePercentSlowdown() throws IOException {
+    assertThat(Profile.QUICK.forks()).isGreaterThanOrEqualTo(2);
+    assertThat(Profile.QUICK.forks() * Profile.QUICK.measurementIterations()).isEqualTo(10);
+
+    List<Comparison> diff = new RunComparator(0.02).compare(stats("ms"), "before", stats("ms-5pct-slower"), "after");
+
+    assertThat(diff).singleElement().satisfies(c -> {
+      assertThat(c.change()).isEqualTo(Change.SLOWER);
+      assertThat(c.ratio()).isCloseTo(1.05, within(0.01));
+      assertThat(c.ciLow()).isGreaterThan(1.0).isLessThan(c.ratio());
+      assertThat(c.ciHigh()).isGreaterThan(c.ratio());
+      assertThat(c.pValue()).isLessThan(0.01);
+      assertThat(c.samples()).isEqualTo(10);
+      assertThat(c.forks()).isEqualTo(2);
+    });
+  }
+
+  @Test
+  void refusesToCompareAThroughputWithATimeAndSaysWhy() throws IOException {
+    List<Comparison> diff = new RunComparator(0.02).compare(stats("ms"), "time", stats("thrpt"), "throughput");
+
+    assertThat(diff).singleElement().satisfies(c -> {
+      assertThat(c.change()).isEqualTo(Change.INCOMPARABLE);
+      assertThat(c.ratio()).isNaN();
+      assertThat(c.note()).contains("ops/s").contains("ms/op").contains("cannot be compared");
+    });
+  }
+
+  @Test
+  void geometricMeanOfRatiosSummarisesEachRun() throws IOException {
+    List<Comparison> diff = new ArrayList<>(new RunComparator(0.02).compare(stats("ms"), "a", stats("ms-5pct-slower"), "b"));
+    diff.addAll(new RunComparator(0.02).compare(stats("three-a"), "a", stats("three-b"), "b"));
+
+    List<GeoMean> means = GeoMean.of(diff);
+
+    assertThat(means).singleElement().satisfies(g -> {
+      assertThat(g.benchmarks()).isEqualTo(2);
+      assertThat(g.ratio()).isCloseTo(Math.sqrt(diff.get(0).ratio() * diff.get(1).ratio()), within(1e-12));
+    });
+  }
+
+  @Test
+  void reDiffOfTheCommittedH100RunsGivesSaneVerdicts() throws IOException {
+    RunData a = new RunLoader().load(Path.of("results/vm-h100-80gb-hbm3-20261125-085936"));
+    RunData b = new RunLoader().load(Path.of("results/vm-h100-80gb-hbm3-20261125-092850"));
+
+    List<Comparison> diff = new RunComparator(0.02).compare(a, "0859", b, "0928");
+
+    List<Comparison> compared = diff.stream().filter(c -> !Double.isNaN(c.ratio())).toList();
+    assertThat(compared).hasSize(4).allSatisfy(c -> {
+      assertThat(c.baselineSamples()).isEqualTo(3);
+      assertThat(c.pValue()).isGreaterThanOrEqualTo(0.1);
+      assertThat(c.verdict()).isEqualTo("~ (too few iterations to tell: 3 vs 3)");
+    });
+  }
+
+  private static RunData stats(String name) throws IOException {
+    return new RunLoader().load(resource("runs/stats/" + name));
   }
 
   private static Comparison find(List<Comparison> diff, Map<String, String> params) {

@@ -46,6 +46,32 @@ final class SingleOpSessionTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "conv2d:1x19x19x96*1x1x96x576/s1/SAME",
+    "gatherv2:1917x4*1917.i32/axis0",
+    "select:1917.bool*1917*1917",
+    "nmsv3:1917x4*1917/max100/iou0.6/score1E-8",
+    "where:1917.bool/n700",
+    "topkv2:9000/k100",
+  })
+  void controlFeedsAndFetchesWhatTheOpDoesThroughAGraphThatDoesNoWork(String id) {
+    OpSignature s = OpSignature.parse(id);
+    for (Variant variant : Variant.values()) {
+      try (SingleOpSession op = SingleOpSession.open(s, OpDevice.CPU, variant);
+          SingleOpSession control = SingleOpSession.openControl(s, OpDevice.CPU, variant)) {
+        assertThat(control.graph().control()).isTrue();
+        assertThat(control.graph().feeds()).isEqualTo(op.graph().feeds());
+        assertThat(control.fetchedSpecs()).isEqualTo(op.fetchedSpecs());
+        assertThat(control.graph().graph().getNodeList())
+            .extracting(n -> n.getOp())
+            .isSubsetOf("Placeholder", "Const", "Identity");
+        assertThat(control.run()).isEqualTo(op.run());
+        assertThat(control.describe()).startsWith("control of " + s.id());
+      }
+    }
+  }
+
   @Test
   void nmsOnClusteredBoxesSuppressesSomeButKeepsUpToMax() {
     OpSignature s = OpSignature.parse("nmsv3:1917x4*1917/max100/iou0.6/score1E-8");

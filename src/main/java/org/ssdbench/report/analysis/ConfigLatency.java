@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param benchmark the benchmark it came from, e.g. {@code TensorRtBenchmark.infer}
  * @param mode JMH mode short name of the chosen result
  * @param millis the score
- * @param errorMillis half-width of JMH's 99.9% interval
+ * @param errorMillis half-width of the 95% Student-t interval of the mean, from the iteration scores of every fork
  * @param p50 … p999 percentiles; NaN outside SampleTime
  * @param gpuMillis the {@code gpuTime} secondary metric in ms, when the benchmark reports one
  */

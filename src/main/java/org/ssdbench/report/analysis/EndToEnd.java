@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.ssdbench.report.jmh.BenchmarkResult;
 import org.ssdbench.report.jmh.Metric;
+import org.ssdbench.report.stats.IterationScores;
+import org.ssdbench.report.stats.MeanInterval;
 import org.ssdbench.report.jmh.Mode;
 
 /**
@@ -74,9 +76,10 @@ public final class EndToEnd {
     Metric m = r.primary();
     String unit = m.unit();
     double millis = Units.toMillisPerOp(m.score(), unit);
+    double half = halfWidth(m);
     double error = Units.isThroughput(unit)
-        ? Math.abs(Units.toMillisPerOp(m.score() - m.scoreError(), unit) - millis)
-        : Units.toMillisPerOp(m.scoreError(), unit);
+        ? Math.abs(Units.toMillisPerOp(m.score() - half, unit) - millis)
+        : Units.toMillisPerOp(half, unit);
     Metric gpu = GpuTime.of(r).map(Map.Entry::getValue).orElse(null);
     double gpuMillis = gpu == null ? Double.NaN : Units.toMillisPerOp(gpu.score(), gpu.unit());
     return new ConfigLatency(
@@ -90,5 +93,14 @@ public final class EndToEnd {
         Units.toMillisPerOp(m.percentile(99.0), unit),
         Units.toMillisPerOp(m.percentile(99.9), unit),
         gpuMillis);
+  }
+
+  /** Half-width of the 95% interval of the mean iteration score (docs/statistics.md); NaN with fewer than two. */
+  private static double halfWidth(Metric m) {
+    try {
+      return MeanInterval.of(IterationScores.of(m)).halfWidth();
+    } catch (IllegalArgumentException unknownUnit) {
+      return Double.NaN;
+    }
   }
 }

@@ -3,16 +3,22 @@ package org.ssdbench.report.analysis;
 import java.util.Objects;
 
 /**
- * One op's time on the CPU and on the GPU, in microseconds; NaN where that device or variant did not run.
+ * One op's time on the CPU and on the GPU, in microseconds; NaN where that device or variant did not run or, net of the
+ * control, could not be told from zero.
  *
  * @param op e.g. {@code Conv2D}
  * @param signature the shapes and attributes it ran with
  * @param cpuMicros the CPU time
  * @param gpuHostFedMicros the GPU time with inputs copied from the host each call
  * @param gpuDeviceResidentMicros the GPU time with inputs already on the device
+ * @param cpuHalfWidth half-width of the CPU time's 95% interval
+ * @param gpuHostFedHalfWidth half-width of the host-fed GPU time's 95% interval
+ * @param gpuDeviceResidentHalfWidth half-width of the device-resident GPU time's 95% interval
+ * @param controlSubtracted whether the times are call minus the no-op control (the op's own time) rather than whole calls
  */
 public record OpTiming(
-    String op, String signature, double cpuMicros, double gpuHostFedMicros, double gpuDeviceResidentMicros) {
+    String op, String signature, double cpuMicros, double gpuHostFedMicros, double gpuDeviceResidentMicros,
+    double cpuHalfWidth, double gpuHostFedHalfWidth, double gpuDeviceResidentHalfWidth, boolean controlSubtracted) {
 
   public OpTiming {
     Objects.requireNonNull(op, "op");

@@ -4,7 +4,7 @@ import java.util.List;
 import org.knowm.xchart.CategoryChart;
 import org.ssdbench.report.analysis.ConfigLatency;
 
-/** End-to-end latency per configuration, ms per inference, with JMH's 99.9% error as error bars. */
+/** End-to-end latency per configuration, ms per inference, with the 95% interval of the mean iteration score as error bars. */
 public final class LatencyChart {
   private LatencyChart() {}
 
@@ -13,7 +13,7 @@ public final class LatencyChart {
     CategoryChart chart = ChartStyle.barChart(
         caption.title("End-to-end latency per configuration (batch 1)"), "configuration", "latency (ms per inference)");
     chart.addSeries(
-        "mean latency, error bars: 99.9% CI",
+        "mean latency, error bars: 95% CI",
         latencies.stream().map(ConfigLatency::config).toList(),
         latencies.stream().map(ConfigLatency::millis).toList(),
         latencies.stream().map(c -> Double.isNaN(c.errorMillis()) ? 0.0 : c.errorMillis()).toList());

@@ -7,6 +7,8 @@ import java.util.Objects;
 import org.ssdbench.report.analysis.GpuTime;
 import org.ssdbench.report.jmh.BenchmarkResult;
 import org.ssdbench.report.jmh.Metric;
+import org.ssdbench.report.stats.IterationScores;
+import org.ssdbench.report.stats.MeanInterval;
 import org.ssdbench.results.Environment;
 
 /**
@@ -15,6 +17,10 @@ import org.ssdbench.results.Environment;
  * described in {@link ResultsCsv}.
  *
  * @param secondary secondary metrics by name, each as {@code "score unit"}
+ * @param iterations the iteration scores of all forks (the independent measurements)
+ * @param ci95Low low end of the 95% Student-t interval of the mean iteration score ({@link MeanInterval}); NaN with
+ *     fewer than two iterations
+ * @param ci95High high end of that interval
  */
 public record CsvRow(
     String run,
@@ -37,7 +43,10 @@ public record CsvRow(
     double gpuTime,
     String gpuTimeUnit,
     Map<String, String> secondary,
-    EnvColumns env) {
+    EnvColumns env,
+    int iterations,
+    double ci95Low,
+    double ci95High) {
 
   public CsvRow {
     Objects.requireNonNull(benchmark, "benchmark");
@@ -56,6 +65,7 @@ public record CsvRow(
     Map<String, String> secondary = new LinkedHashMap<>();
     result.secondary().forEach((name, metric) -> secondary.put(name, metric.score() + " " + metric.unit()));
     Map.Entry<String, Metric> gpu = GpuTime.of(result).orElse(null);
+    MeanInterval interval = interval(primary);
     return new CsvRow(
         run,
         result.benchmark(),
@@ -77,6 +87,18 @@ public record CsvRow(
         gpu == null ? Double.NaN : gpu.getValue().score(),
         gpu == null ? null : gpu.getValue().unit(),
         secondary,
-        EnvColumns.of(env));
+        EnvColumns.of(env),
+        interval.n(),
+        interval.low(),
+        interval.high());
+  }
+
+  /** The 95% interval from the iteration scores; none where the unit is not one the statistics know. */
+  private static MeanInterval interval(Metric primary) {
+    try {
+      return MeanInterval.of(IterationScores.of(primary));
+    } catch (IllegalArgumentException unknownUnit) {
+      return new MeanInterval(Double.NaN, Double.NaN, Double.NaN, 0);
+    }
   }
 }

@@ -38,6 +38,8 @@ import org.apache.commons.csv.CSVRecord;
  *   <tr><td>gpu_time, gpu_time_unit</td><td>score and unit of a secondary metric named gpuTime*, gpu_time*</td></tr>
  *   <tr><td>secondary</td><td>every secondary metric as {@code name=score unit;…}, escaped like params</td></tr>
  *   <tr><td>gpu, driver, cuda, cudnn, tensorflow, tensorrt, host, model_sha256</td><td>from the run's env.json</td></tr>
+ *   <tr><td>iterations</td><td>iteration scores of all forks: the independent measurements</td></tr>
+ *   <tr><td>ci95_low, ci95_high</td><td>95% Student-t interval of the mean iteration score, in {@code unit}</td></tr>
  * </table>
  */
 public final class ResultsCsv {
@@ -49,7 +51,10 @@ public final class ResultsCsv {
       "run", "benchmark", "name", "params", "config", "batch", "op", "signature", "device", "variant", "mode",
       "unit", "score", "error", "ci_low", "ci_high", "p50", "p90", "p99", "p99.9", "samples", "forks", "threads",
       "gpu_time", "gpu_time_unit", "secondary", "gpu", "driver", "cuda", "cudnn", "tensorflow", "tensorrt", "host",
-      "model_sha256");
+      "model_sha256", "iterations", "ci95_low", "ci95_high");
+
+  /** Columns added later: a file written before them is still read, with these unknown. */
+  private static final List<String> OPTIONAL = List.of("iterations", "ci95_low", "ci95_high");
 
   private static final CSVFormat FORMAT =
       CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get();
@@ -69,9 +74,10 @@ public final class ResultsCsv {
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
     try (Reader in = Files.newBufferedReader(file);
         CSVParser parser = CSVParser.parse(in, format)) {
-      if (!parser.getHeaderNames().containsAll(COLUMNS)) {
-        List<String> missing = new ArrayList<>(COLUMNS);
-        missing.removeAll(parser.getHeaderNames());
+      List<String> missing = new ArrayList<>(COLUMNS);
+      missing.removeAll(parser.getHeaderNames());
+      missing.removeAll(OPTIONAL);
+      if (!missing.isEmpty()) {
         throw new IOException(file + ": not a results.csv; missing columns " + missing + "; expected " + COLUMNS);
       }
       List<CsvRow> rows = new ArrayList<>();
@@ -109,6 +115,9 @@ public final class ResultsCsv {
     cells.addAll(java.util.Arrays.asList(
         env.gpu(), env.driver(), env.cuda(), env.cudnn(), env.tensorflow(), env.tensorrt(), env.host(),
         env.modelSha256()));
+    cells.add(Integer.toString(row.iterations()));
+    cells.add(number(row.ci95Low()));
+    cells.add(number(row.ci95High()));
     return cells;
   }
 
@@ -137,7 +146,10 @@ public final class ResultsCsv {
         ParamsCodec.decode(r.get("secondary")),
         new EnvColumns(
             text(r, "gpu"), text(r, "driver"), text(r, "cuda"), text(r, "cudnn"), text(r, "tensorflow"),
-            text(r, "tensorrt"), text(r, "host"), text(r, "model_sha256")));
+            text(r, "tensorrt"), text(r, "host"), text(r, "model_sha256")),
+        r.isMapped("iterations") && !r.get("iterations").isEmpty() ? Integer.parseInt(r.get("iterations")) : 0,
+        r.isMapped("ci95_low") ? number(r, "ci95_low") : Double.NaN,
+        r.isMapped("ci95_high") ? number(r, "ci95_high") : Double.NaN);
   }
 
   private static String number(double value) {

@@ -3,7 +3,9 @@ package org.ssdbench.report.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import org.ssdbench.report.jmh.JmhJsonReader;
 
@@ -19,5 +21,33 @@ final class PerOpTest {
     assertThat(conv.gpuHostFedMicros()).isCloseTo(2751.37, within(0.01));
     assertThat(conv.gpuDeviceResidentMicros()).isCloseTo(336.51, within(0.01));
     assertThat(conv.cpuOverGpuHostFed()).isCloseTo(1.058, within(0.001));
+  }
+
+  @Test
+  void subtractsTheControlMeasuredInTheSameRunAndCombinesTheUncertainties(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("jmh-ops.json");
+    Files.writeString(file, "[" + String.join(",",
+        result("cpu", "host-fed", "op", 50, 49, 51),
+        result("cpu", "host-fed", "control", 30, 29, 31),
+        result("gpu", "host-fed", "op", 40, 39, 41),
+        result("gpu", "host-fed", "control", 60, 59, 61)) + "]");
+
+    OpTiming t = PerOp.timings(new JmhJsonReader().read(file)).get(0);
+
+    assertThat(t.controlSubtracted()).isTrue();
+    assertThat(t.cpuMicros()).isCloseTo(20, within(1e-9));
+    // each side: sd 1 of 3 scores, t(0.975, 2) / sqrt(3) = 2.484; combined in quadrature: 3.513
+    assertThat(t.cpuHalfWidth()).isCloseTo(3.513, within(0.001));
+    assertThat(t.gpuHostFedMicros()).as("control 20 us slower than the call: no net time, never a negative one").isNaN();
+  }
+
+  private static String result(String device, String variant, String graph, double... scores) {
+    return """
+        {"jmhVersion":"1.37","benchmark":"org.ssdbench.bench.OpBenchmark.gatherV2","mode":"avgt","threads":1,"forks":1,
+         "warmupIterations":1,"measurementIterations":3,
+         "params":{"op":"GatherV2","signature":"gatherv2:1917x4*1917.i32/axis0","device":"%s","variant":"%s","graph":"%s"},
+         "primaryMetric":{"score":%s,"scoreError":"NaN","scoreConfidence":["NaN","NaN"],"scorePercentiles":{},
+          "scoreUnit":"us/op","rawData":[[%s,%s,%s]]},"secondaryMetrics":{}}"""
+        .formatted(device, variant, graph, scores[0], scores[0], scores[1], scores[2]);
   }
 }

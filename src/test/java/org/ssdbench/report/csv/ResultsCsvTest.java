@@ -100,4 +100,18 @@ final class ResultsCsvTest {
 
     assertThat(ParamsCodec.decode(ParamsCodec.encode(map))).containsExactlyEntriesOf(map);
   }
+
+  @Test
+  void givesEachScoreTheNinetyFivePercentIntervalOfItsIterationScores(@TempDir Path dir) throws IOException {
+    var run = new org.ssdbench.report.run.RunLoader().load(resource("runs/stats/three-a"));
+    Path file = dir.resolve("results.csv");
+
+    ResultsCsv.write(List.of(CsvRow.of("r", run.results().get(0), null)), file);
+    CsvRow row = ResultsCsv.read(file).get(0);
+
+    // scores 20.1, 19.9, 20.0: mean 20, s 0.1, t(0.975, 2) = 4.3027 -> 20 -+ 0.2484
+    assertThat(row.iterations()).isEqualTo(3);
+    assertThat(row.ci95Low()).isCloseTo(19.7516, org.assertj.core.api.Assertions.within(1e-3));
+    assertThat(row.ci95High()).isCloseTo(20.2484, org.assertj.core.api.Assertions.within(1e-3));
+  }
 }
