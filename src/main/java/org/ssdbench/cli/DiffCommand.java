@@ -24,11 +24,11 @@ import picocli.CommandLine.Parameters;
 /** {@code diff RUN_A RUN_B [...]}: compares each run with the first, prints a table, writes a CSV and a chart. */
 @Command(
     name = "diff",
-    mixinStandardHelpOptions = true,
+    mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {
-      "Compares run folders benchmark by benchmark (same name, mode and params) with the first as baseline:",
-      "ratio of medians with a 95%% bootstrap interval, Mann-Whitney U p-value, '~' when not significant (p >= 0.05)",
-      "or within the threshold. Prints the table; writes diff.csv and diff.png/.svg into --out."
+      "Compares two or more run folders benchmark by benchmark, the first as baseline.",
+      "Benchmarks match by name, mode and params: ratio of medians with a 95%% bootstrap interval, Mann-Whitney U",
+      "p-value, '~' when not significant (p >= 0.05) or within the threshold. Prints the table; writes diff.csv and diff.png/.svg into --out."
     })
 final class DiffCommand implements Callable<Integer> {
   @Parameters(arity = "2..*", paramLabel = "RUN", description = "Run folders; the first is the baseline.")

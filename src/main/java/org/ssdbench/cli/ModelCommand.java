@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * java -jar benchmarks.jar model --describe --model frozen_inference_graph.pb
  * }</pre>
  */
-@Command(name = "model", mixinStandardHelpOptions = true,
+@Command(name = "model", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Generate, load, describe or write the SSD MobileNet V2 frozen graph.")
 final class ModelCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 /** {@code report DIR [--force] [--plots DIR]}: writes a run folder's report and prints every file it wrote. */
 @Command(
     name = "report",
-    mixinStandardHelpOptions = true,
+    mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {
       "Writes DIR/report/: results.csv, charts (PNG and SVG), report.md and a self-contained report.html.",
       "Reads the run folder only. An existing report/ is kept unless --force is given."

@@ -19,6 +19,8 @@ import java.util.stream.Stream;
  *   traces/copies.csv           host-to-device and device-to-host copies per configuration
  *   ops-report.csv              per-op CPU vs GPU times and shares
  *   report/                     report.md, report.html, charts (PNG and SVG), results.csv
+ *   INCOMPLETE                  present while the run is going (and after a run that was stopped)
+ *   jmh-*.json.partial          JMH JSON being written; renamed to jmh-*.json when that JMH run completes
  * </pre>
  */
 public record RunFolder(Path dir) {
@@ -27,6 +29,8 @@ public record RunFolder(Path dir) {
   public static final String TRACES = "traces";
   public static final String OPS_REPORT = "ops-report.csv";
   public static final String REPORT = "report";
+  public static final String INCOMPLETE = "INCOMPLETE";
+  public static final String PARTIAL = ".partial";
 
   public Path env() {
     return dir.resolve(ENV);
@@ -62,6 +66,30 @@ public record RunFolder(Path dir) {
 
   public Path jmhJson(String name) {
     return dir.resolve("jmh-" + name + ".json");
+  }
+
+  public Path incompleteMarker() {
+    return dir.resolve(INCOMPLETE);
+  }
+
+  /** Whether the run that wrote this folder did not finish (its {@link #INCOMPLETE} mark is still there). */
+  public boolean isIncomplete() {
+    return Files.exists(incompleteMarker());
+  }
+
+  /** Removes the {@link #INCOMPLETE} mark: the run got to its end. */
+  public void markComplete() throws IOException {
+    Files.deleteIfExists(incompleteMarker());
+  }
+
+  /** JMH JSON files whose JMH run never completed ({@code jmh-*.json.partial}), sorted by name. */
+  public List<Path> partialJmhFiles() throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .filter(p -> p.getFileName().toString().matches("jmh-.*\\.json\\.partial"))
+          .sorted()
+          .toList();
+    }
   }
 
   /** Every JMH JSON file of the run, sorted by name. */
