@@ -92,6 +92,30 @@ public record RunFolder(Path dir) {
     }
   }
 
+  /**
+   * Returns {@code file} when it lies inside this folder once symbolic links are followed; a link that leads out of the
+   * folder (e.g. a placement.csv linked to /etc/shells) is refused, so a report never embeds or writes files elsewhere.
+   *
+   * @throws IOException naming the file and where it leads
+   */
+  public Path requireInside(Path file) throws IOException {
+    if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return file;
+    }
+    Path root = dir.toRealPath();
+    Path real;
+    try {
+      real = file.toRealPath();
+    } catch (IOException e) {
+      throw new IOException(file + ": a symbolic link that leads nowhere (" + e.getMessage() + "); remove it", e);
+    }
+    if (!real.startsWith(root)) {
+      throw new IOException(file + ": leads to " + real + ", outside the run folder " + dir
+          + "; refusing to follow it (copy the file into the folder instead of linking it)");
+    }
+    return file;
+  }
+
   /** Every JMH JSON file of the run, sorted by name. */
   public List<Path> jmhJsonFiles() throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
