@@ -169,4 +169,19 @@ final class ReportInputTest {
     assertThat(back.get(0).params()).containsEntry("config", "=HYPERLINK(1)");
     assertThat(back.get(0).score()).isEqualTo(-1.5);
   }
+
+  @Test
+  void reportMdSaysNoGpuWhereEnvJsonRecordsNone() throws IOException {
+    Path run = Fixtures.copyOfRun("h100-run", dir);
+    String env = Files.readString(run.resolve("env.json")).replaceAll("\"gpuName\" : \"[^\"]*\"", "\"gpuName\" : null");
+    Files.writeString(run.resolve("env.json"), env);
+    Files.delete(run.resolve("jmh-e2e.json"));
+    Files.delete(run.resolve("jmh-trt.json"));
+    Files.writeString(run.resolve("jmh-e2e.json"), "[" + result(E2E, "avgt", "\"config\": \"tf-cpu\"", "20.0", "ms/op") + "]");
+
+    new ReportWriter(false).write(new RunFolder(run));
+
+    assertThat(Files.readString(run.resolve("report/report.md")))
+        .contains("This run had no GPU (env.json records none)").doesNotContain("no GPU run?");
+  }
 }
