@@ -46,16 +46,18 @@ command -v java >/dev/null || { echo "run-bench.sh: java not found; install a JD
 
 # Maven's output reduced to progress: each downloaded artifact (name and size), each build step, errors, the result.
 build_progress() {
-  local downloads=0
+  local downloads=0 rest url
   while IFS= read -r line; do
     case "$line" in
       *"Downloaded from "*)
         downloads=$((downloads + 1))
-        echo "  downloaded ($downloads) ${line##*/}" ;;
+        rest=${line#*Downloaded from *: }
+        url=${rest%% (*}
+        echo "  downloaded ($downloads) ${url##*/}${rest#"$url"}" ;;
       *"--- "*":"*" ---"*|*"--- "*" ("*") @"*)
         echo "  ${line#\[INFO\] }" ;;
       *"[ERROR]"*|*"BUILD SUCCESS"*|*"BUILD FAILURE"*|*"Total time:"*)
-        echo "  ${line}" ;;
+        echo "  ${line#\[INFO\] }" ;;
     esac
   done
 }
