@@ -99,7 +99,7 @@ if [ "$build" = 1 ]; then
   mkdir -p target
   set +e
   MAVEN_OPTS="${MAVEN_OPTS:-} -Dstyle.color=never" mvn -B -Dstyle.color=never package -DskipTests "${profiles[@]}" \
-    2>&1 | tee target/build.log | build_progress
+    2>&1 | sed -u 's/\x1b\[[0-9;]*m//g' | tee target/build.log | build_progress
   status=${PIPESTATUS[0]}
   set -e
   if [ "$status" -ne 0 ]; then

@@ -43,7 +43,10 @@ final class RunBenchScriptTest {
     assertThat(progress).contains("downloaded (1) y-1.jar (12 MB at 3 MB/s)").contains("compiler:3.13.0:compile")
         .contains("BUILD SUCCESS").doesNotContain("Compiling 3");
     String script = Files.readString(SCRIPT);
-    assertThat(script).contains("mvn -B -Dstyle.color=never package").doesNotContain("mvn -B -q package")
+    String stripped = bash("printf '\\033[0m\\033[1;31m[INFO] BUILD SUCCESS\\n' | sed -u 's/\\x1b\\[[0-9;]*m//g'", "");
+    assertThat(stripped).isEqualTo("[INFO] BUILD SUCCESS\n");
+    assertThat(script).contains("| sed -u 's/\\x1b\\[[0-9;]*m//g' | tee target/build.log")
+        .contains("mvn -B -Dstyle.color=never package").doesNotContain("mvn -B -q package")
         .contains("about 210 MB");
   }
 
