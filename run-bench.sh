@@ -17,7 +17,7 @@ build=1
 redist=auto
 extra=()
 usage() {
-  sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,/^[^#]/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'
   cat <<'USAGE'
 Options:
   --full             the full profile instead of the quick one
@@ -46,6 +46,24 @@ done
 
 command -v java >/dev/null || { echo "run-bench.sh: java not found; install a JDK 17 (e.g. apt-get install openjdk-17-jdk)" >&2; exit 2; }
 
+# Maven's output reduced to progress: each downloaded artifact (name and size), each build step, errors, the result.
+build_progress() {
+  local downloads=0 rest url
+  while IFS= read -r line; do
+    case "$line" in
+      *"Downloaded from "*)
+        downloads=$((downloads + 1))
+        rest=${line#*Downloaded from *: }
+        url=${rest%% (*}
+        echo "  downloaded ($downloads) ${url##*/}${rest#"$url"}" ;;
+      *"--- "*":"*" ---"*|*"--- "*" ("*") @"*)
+        echo "  ${line#\[INFO\] }" ;;
+      *"[ERROR]"*|*"BUILD SUCCESS"*|*"BUILD FAILURE"*|*"Total time:"*)
+        echo "  ${line#\[INFO\] }" ;;
+    esac
+  done
+}
+
 has_cuda12_runtime() {
   ldconfig -p 2>/dev/null | grep -q 'libcudart.so.12' && return 0
   local dir
@@ -73,8 +91,24 @@ fi
 
 if [ "$build" = 1 ]; then
   command -v mvn >/dev/null || { echo "run-bench.sh: mvn not found; install Maven 3.8+ or pass --no-build with a built target/benchmarks.jar" >&2; exit 2; }
-  echo "Building: mvn -B -q package -DskipTests ${profiles[*]:-}"
-  mvn -B -q package -DskipTests "${profiles[@]}"
+  echo "Building: mvn -B package -DskipTests ${profiles[*]:-}"
+  if [ ! -d "${HOME}/.m2/repository/org/tensorflow/tensorflow-core-native" ]; then
+    echo "  first build: Maven downloads about 210 MB of dependencies once (TensorFlow's native library is most of it;"
+    echo "  -Predist adds about 3 GB), typically 2 to 5 minutes; progress below"
+  fi
+  # Maven's own lines, without colour codes, filtered to what tells progress: downloads (one line per artifact) and
+  # each plugin step; the full log is kept in target/build.log.
+  mkdir -p target
+  set +e
+  MAVEN_OPTS="${MAVEN_OPTS:-} -Dstyle.color=never" mvn -B -Dstyle.color=never package -DskipTests "${profiles[@]}" \
+    2>&1 | sed -u 's/\x1b\[[0-9;]*m//g' | tee target/build.log | build_progress
+  status=${PIPESTATUS[0]}
+  set -e
+  if [ "$status" -ne 0 ]; then
+    echo "run-bench.sh: the build failed (exit $status); the last lines of target/build.log:" >&2
+    tail -n 30 target/build.log >&2
+    exit 1
+  fi
 fi
 jar=target/benchmarks.jar
 [ -f "$jar" ] || { echo "run-bench.sh: $jar is missing; build with 'mvn package' or drop --no-build" >&2; exit 2; }
@@ -90,17 +124,15 @@ else
   echo "Model: $model"
 fi
 
-commit=$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
-[ -z "$(git status --porcelain --untracked-files=no 2>/dev/null)" ] || commit="$commit-dirty"
-
+# TensorFlow's C++ INFO lines would interleave with JMH's; warnings and errors still show. The forks inherit it.
+export TF_CPP_MIN_LOG_LEVEL=${TF_CPP_MIN_LOG_LEVEL:-1}
 export CUDA_CACHE_PATH=${CUDA_CACHE_PATH:-$HOME/.cache/ssdbench/cuda} CUDA_CACHE_MAXSIZE=${CUDA_CACHE_MAXSIZE:-4294967296}
 log=$(mktemp -t ssdbench-run.XXXXXX)
 set +e
-java -Xmx8g -Djava.awt.headless=true -Dssdbench.commit="$commit" -jar "$jar" run \
-  --profile "$profile" --model "$model" --jvm-arg=-Dssdbench.commit="$commit" "${extra[@]}" 2>&1 | tee "$log"
+java -Xmx8g -Djava.awt.headless=true -jar "$jar" run --profile "$profile" --model "$model" "${extra[@]}" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
-run_dir=$(sed -n 's/^Results in //p' "$log" | tail -n 1)
+run_dir=$(sed -n 's/^Results: *//p' "$log" | tail -n 1)
 rm -f "$log"
 
 # The PyTorch peer (peers/torch_ssd.py): the same network, eager and CUDA graph, in the same run on the same GPU.

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 /** {@code diff RUN_A RUN_B [...]}: compares each run with the first, prints a table, writes a CSV and a chart. */
 @Command(
     name = "diff",
-    mixinStandardHelpOptions = true,
+    mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {
       "Compares run folders benchmark by benchmark (same name, params and mode) with the first as baseline, on the",
       "iteration scores of every fork: ratio of medians with a 95%% interval, exact Wilcoxon-Mann-Whitney p-value,",

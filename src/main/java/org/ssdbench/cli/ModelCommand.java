@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  * threshold the graph applies (read from it, which is what counts for a loaded file), and whether the TensorRT
  * configurations can convert it.
  */
-@Command(name = "model", mixinStandardHelpOptions = true,
+@Command(name = "model", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Generate, load, describe or write the SSD MobileNet V2 frozen graph.")
 final class ModelCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

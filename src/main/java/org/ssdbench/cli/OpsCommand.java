@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "ops",
-    mixinStandardHelpOptions = true,
+    mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Per-op CPU vs GPU: list the model's op signatures, print OpBenchmark's JMH params, write ops-report.csv.")
 final class OpsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

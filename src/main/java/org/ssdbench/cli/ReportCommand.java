@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import org.ssdbench.report.PlotCopier;
 import org.ssdbench.report.ReportExistsException;
 import org.ssdbench.report.ReportWriter;
+import org.ssdbench.report.RunNotes;
+import org.ssdbench.report.run.RunLoader;
 import org.ssdbench.report.jmh.JmhFormatException;
 import org.ssdbench.results.RunFolder;
 import picocli.CommandLine.Command;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Parameters;
 /** {@code report DIR [--force] [--plots DIR]}: writes a run folder's report and prints every file it wrote. */
 @Command(
     name = "report",
-    mixinStandardHelpOptions = true,
+    mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {
       "Writes DIR/report/: results.csv, charts (PNG and SVG), report.md and a self-contained report.html.",
       "Reads the run folder only. An existing report/ is kept unless --force is given."
@@ -42,6 +44,7 @@ final class ReportCommand implements Callable<Integer> {
       return 1;
     }
     written.forEach(path -> System.out.println("Wrote " + kind(path) + " to " + path));
+    RunNotes.of(new RunLoader().load(runDir)).forEach(note -> System.out.println("Note: " + note));
     if (plotsDir != null) {
       PlotCopier.Copied copied = new PlotCopier(plotsDir, force).copy(runDir, written);
       copied.written().forEach(path -> System.out.println("Wrote chart to " + path));

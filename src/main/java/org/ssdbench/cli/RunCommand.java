@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
  * Runs the suite into a new results folder: env.json, the traced analysis of each TF configuration, then the JMH
  * end-to-end benchmarks, and a summary. Configurations this machine cannot run are skipped with the reason.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Run the benchmarks into a new results folder (never overwrites one).")
 final class RunCommand implements Callable<Integer> {
   @Option(names = "--results", defaultValue = "results", description = "Parent folder of run folders (default: ${DEFAULT-VALUE}).")
@@ -56,10 +56,13 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", description = "Run folder to create; default: <results>/<host>-<gpu>-<timestamp>.")
   Path out;
 
-  @Option(names = "--profile", defaultValue = "quick", description = "quick (minutes, batch 1) or full (batch 1, 8, 32; longer).")
+  @Option(names = "--profile", defaultValue = "quick",
+      description = "quick (minutes, batch 1) or full (batch 1, 8, 32; longer) (default: ${DEFAULT-VALUE}).")
   String profile;
 
-  @Option(names = "--configs", split = ",", description = "TF configurations to run (default: all this machine can run): ${COMPLETION-CANDIDATES}")
+  @Option(names = "--configs", split = ",", paramLabel = "CONFIG",
+      description = "TF configurations to run, comma-separated: tf-cpu, tf-gpu, tf-gpu-postproc-cpu, tf-gpu-nms-cpu"
+          + " (default: all this machine can run).")
   List<String> configs;
 
   @Option(names = "--batch", split = ",", description = "Batch sizes; overrides the profile's.")
@@ -111,17 +114,24 @@ final class RunCommand implements Callable<Integer> {
   List<String> jvmArgs = new ArrayList<>();
 
   private final PrintStream log = System.out;
+  private final SkipReasons reasons = SkipReasons.ofThisMachine();
+  private final List<ClosingSummary.Skip> skipped = new ArrayList<>();
+  private final List<String> alsoRan = new ArrayList<>();
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    RunInputs.check(this, spec.commandLine());
     checkSelection();
     Profile chosen = Profile.byName(profile);
     if (batches != null && !batches.isEmpty()) {
       chosen = chosen.withBatches(batches);
     }
     List<Placement> tfConfigs = tfConfigs();
+    if (tfConfigs.isEmpty() && noOps && (noTrt || !TensorRtAvailability.check().isEmpty())) {
+      return nothingRan();
+    }
     ModelRequest request = new ModelRequest(model, chosen.batches().get(0), scoreThreshold, image);
     LoadedModel loaded = request.load();
     RunFolder folder = createFolder(loaded);
@@ -143,19 +153,44 @@ final class RunCommand implements Callable<Integer> {
               folder.jmhJson(ThroughputSweep.JSON_NAME), jvmArgs, log);
         }
       } else {
-        log.printf("SKIPPED %s: %s%n", String.join(", ", trtConfigs), whyNot);
+        skip(String.join(", ", trtConfigs), reasons.forGpu(whyNot));
       }
+    } else {
+      skip(String.join(", ", trtConfigs), "--no-trt");
     }
     if (!noOps) {
       perOp(chosen, folder);
+    } else {
+      skip("per-op", "--no-ops");
     }
-    summary.print(log);
+    folder.markComplete();
     int missing = countMissing(expected, chosen, summary);
-    if (!noReport && !report(folder)) {
+    boolean reported = !noReport && report(folder);
+    if (!noReport && !reported) {
       missing++;
     }
-    log.printf("%nResults in %s%n", folder.dir());
-    return missing == 0 ? 0 : 3;
+    new ClosingSummary(summary, alsoRan, skipped).print(log,
+        reported ? folder.report().resolve(ReportWriter.MARKDOWN) : null,
+        noReport ? "not written (--no-report); write it with: report " + folder.dir() : "failed (see REPORT FAILED above)",
+        folder.dir());
+    return missing == 0 ? ExitCodes.OK : ExitCodes.INCOMPLETE;
+  }
+
+  /** Prints one SKIPPED line and keeps it for the closing summary. */
+  private void skip(String what, String reason) {
+    log.printf("SKIPPED %s: %s%n", what, reason);
+    skipped.add(new ClosingSummary.Skip(what, reason));
+  }
+
+  /** Every configuration asked for was skipped: say so and create nothing. */
+  private int nothingRan() {
+    skip(String.join(", ", trtConfigs), noTrt ? "--no-trt" : reasons.forGpu(TensorRtAvailability.check()));
+    skip("per-op", "--no-ops");
+    new ClosingSummary(new Summary(List.of()), alsoRan, skipped).print(log, null, "none (nothing ran)", null);
+    spec.commandLine().getErr().println("run: nothing ran: every configuration asked for was skipped on this machine"
+        + " (reasons above); no results folder was created (exit " + ExitCodes.NOTHING_RAN + ")");
+    spec.commandLine().getErr().flush();
+    return ExitCodes.NOTHING_RAN;
   }
 
   /** Options that contradict each other, or leave nothing to run, fail before anything is loaded. */
@@ -186,7 +221,7 @@ final class RunCommand implements Callable<Integer> {
   private List<Placement> tfConfigs() {
     CudaLibraries.preload(); // before the first TensorFlow class, also when no TF configuration runs
     if (noTf) {
-      log.println("SKIPPED the TensorFlow configurations: --no-tf");
+      skip("the TensorFlow configurations", "--no-tf");
       return List.of();
     }
     List<Placement> wanted = configs == null
@@ -196,7 +231,7 @@ final class RunCommand implements Callable<Integer> {
     List<Placement> runnable = new ArrayList<>();
     for (Placement p : wanted) {
       if (p.usesGpu() && !whyNoGpu.isEmpty()) {
-        log.printf("SKIPPED %s: %s%n", p.configName(), whyNoGpu);
+        skip(p.configName(), reasons.forGpu(whyNoGpu));
       } else {
         runnable.add(p);
       }
@@ -209,8 +244,8 @@ final class RunCommand implements Callable<Integer> {
     // Every configuration uses the same thread pools (SessionSettings.cpu() and gpu() differ only in GPU visibility).
     Environment env = EnvironmentProbe.probe(TensorFlow.version(), tensorRt, SessionSettings.gpu().describeThreads(),
         loaded.source(), loaded.sha256());
-    Path dir = out != null ? out : results.resolve(RunFolders.name(env, LocalDateTime.now()));
-    RunFolder folder = RunFolders.create(dir);
+    RunFolder folder = out != null ? RunFolders.create(out)
+        : RunFolders.createNew(results, RunFolders.name(env, LocalDateTime.now()));
     EnvironmentFile.write(env, folder.env());
     log.printf("Model: %s (sha256 %s)%nGPU: %s%nWrote environment to %s%n", loaded.source(), loaded.sha256(),
         env.gpuName() == null ? "none" : env.gpuName(), folder.env());
@@ -257,8 +292,9 @@ final class RunCommand implements Callable<Integer> {
   private void perOp(Profile chosen, RunFolder folder) throws Exception {
     List<String> devices = TfDevices.hasGpu() ? List.of("cpu", "gpu") : List.of("cpu");
     if (!TfDevices.hasGpu()) {
-      log.printf("SKIPPED per-op device=gpu: %s%n", TfDevices.whyNoGpu());
+      skip("per-op device=gpu", reasons.forGpu(TfDevices.whyNoGpu()));
     }
+    alsoRan.add("per-op on " + String.join(" and ", devices));
     Profile ops = chosen.forOps();
     int i = 0;
     List<OpSuite> suite = OpSuite.all();

@@ -2,19 +2,26 @@ package org.ssdbench.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The top-level command: lists the subcommands. Arguments that name none of them are passed to JMH. */
 @Command(
-    name = "ssdbench",
+    name = Main.NAME,
     mixinStandardHelpOptions = true,
-    version = "ssd-gpu-bench 0.1.0",
+    versionProvider = VersionProvider.class,
     description = {
       "SSD MobileNet V2 inference benchmarks: TensorFlow on CPU and GPU, NMS placement, TensorRT.",
-      "Any arguments that are not a command below go to JMH (e.g. '-l', '-f 1 EndToEnd')."
+      "JMH options (e.g. '-l', '-f 1 EndToEnd') go to JMH. Exit codes: 0 done, 1 bad input file or error,",
+      "2 usage error, 3 some configuration without a result, 4 nothing ran (everything skipped)."
     },
     subcommands = {ModelCommand.class, RunCommand.class, OpsCommand.class, ReportCommand.class, DiffCommand.class,
         HelpCommand.class})
 final class SuiteCommand implements Runnable {
+  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "Print the stack trace of an error (by default one line names what went wrong).")
+  boolean verbose;
+
   @Override
   public void run() {
     new picocli.CommandLine(this).usage(System.out);

@@ -27,7 +27,7 @@ public final class DiffChart {
     }
     Map<String, String> labels = labels(compared);
     List<String> categories = compared.stream().map(c -> labels.get(key(c))).distinct().toList();
-    CategoryChart chart = ChartStyle.barChart(title, "benchmark", "median change (%), < 0: lower");
+    CategoryChart chart = ChartStyle.barChart(title, "benchmark", "median change (%)");
     Map<String, List<Comparison>> byRun = compared.stream()
         .collect(Collectors.groupingBy(Comparison::run, LinkedHashMap::new, Collectors.toList()));
     byRun.forEach((run, rows) -> {
@@ -42,33 +42,58 @@ public final class DiffChart {
       }
       chart.addSeries(run + " vs " + rows.get(0).baselineRun(), categories, change, error);
     });
-    chart.getStyler().setXAxisLabelRotation(categories.size() > 6 ? 45 : 0);
+    // Short labels sit side by side up to about six; beyond, a gentle tilt keeps the plot tall and the axis title in.
+    ChartStyle.tiltLabelsBeyond(chart, categories.size(), 6);
+    chart.getStyler().setYAxisTitleVisible(true);
+    chart.getStyler().setPlotContentSize(0.9);
     chart.getStyler().setYAxisDecimalPattern("0.#");
     chart.addAnnotation(new AnnotationLine(threshold * 100, false, false));
     chart.addAnnotation(new AnnotationLine(-threshold * 100, false, false));
     return chart;
   }
 
-  /** Short labels from the params (signatures left out) or the method; the class name added where they clash. */
-  private static Map<String, String> labels(List<Comparison> comparisons) {
+  /** The longest category label; longer ones are cut with an ellipsis so the plot keeps its room. */
+  static final int MAX_LABEL = 28;
+
+  /**
+   * Short labels: the configuration (or op, device, variant; the method where there are none) and only the params whose
+   * values differ between the benchmarks charted (a batch=1 every bar shares says nothing); the method name added
+   * where labels would still clash.
+   */
+  static Map<String, String> labels(List<Comparison> comparisons) {
+    java.util.Set<String> varying = new java.util.LinkedHashSet<>();
+    comparisons.stream().flatMap(c -> c.params().keySet().stream()).distinct().forEach(k -> {
+      if (comparisons.stream().map(c -> String.valueOf(c.params().get(k))).distinct().count() > 1) {
+        varying.add(k);
+      }
+    });
     Map<String, String> labels = new LinkedHashMap<>();
     for (Comparison c : comparisons) {
       String named = NAMED.stream().map(c.params()::get).filter(java.util.Objects::nonNull)
           .collect(Collectors.joining(" "));
       String others = c.params().entrySet().stream()
-          .filter(e -> !NAMED.contains(e.getKey()) && !e.getKey().equals("signature"))
+          .filter(e -> varying.contains(e.getKey()) && !NAMED.contains(e.getKey()) && !e.getKey().equals("signature"))
           .map(e -> e.getKey() + "=" + e.getValue())
           .collect(Collectors.joining(" "));
       String label = (named + " " + others).trim();
-      labels.put(key(c), (label.isEmpty() ? c.name() : label) + (c.mode().equals("thrpt") ? " (thrpt)" : ""));
+      labels.put(key(c), (label.isEmpty() ? method(c) : label) + (c.mode().equals("thrpt") ? " (thrpt)" : ""));
     }
     Map<String, Long> counts = labels.values().stream().collect(Collectors.groupingBy(l -> l, Collectors.counting()));
     Map<String, String> unique = new LinkedHashMap<>();
     for (Comparison c : comparisons) {
       String label = labels.get(key(c));
-      unique.put(key(c), counts.get(label) > 1 ? c.name() + " " + label : label);
+      unique.put(key(c), shorten(counts.get(label) > 1 ? method(c) + " " + label : label));
     }
     return unique;
+  }
+
+  private static String method(Comparison c) {
+    int dot = c.name().lastIndexOf('.');
+    return dot < 0 ? c.name() : c.name().substring(dot + 1);
+  }
+
+  private static String shorten(String label) {
+    return label.length() <= MAX_LABEL ? label : label.substring(0, MAX_LABEL - 1) + "\u2026";
   }
 
   private static String key(Comparison c) {

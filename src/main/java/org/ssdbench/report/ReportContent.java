@@ -33,7 +33,7 @@ final class ReportContent {
     blocks.addAll(verdict(latencies));
     blocks.addAll(environment(run.env()));
     blocks.add(new Block.Heading(2, "End-to-end latency"));
-    blocks.addAll(endToEnd(latencies));
+    blocks.addAll(endToEnd(latencies, run.env().map(e -> e.gpuName() == null).orElse(false)));
     charts.stream().filter(c -> !c.png().getFileName().toString().startsWith("ops")).forEach(blocks::add);
     blocks.add(new Block.Heading(2, "Per-op CPU vs GPU"));
     blocks.addAll(perOp(ops));
@@ -85,7 +85,7 @@ final class ReportContent {
     return blocks;
   }
 
-  private static List<Block> endToEnd(List<ConfigLatency> latencies) {
+  private static List<Block> endToEnd(List<ConfigLatency> latencies, boolean noGpu) {
     if (latencies.isEmpty()) {
       return List.of(new Block.Paragraph(
           "No end-to-end results (EndToEndBenchmark or TensorRtBenchmark with a config param) in this run."));
@@ -93,8 +93,9 @@ final class ReportContent {
     List<Block> blocks = new ArrayList<>();
     Optional<ConfigLatency> baseline = EndToEnd.find(latencies, EndToEnd.BASELINE);
     if (baseline.isEmpty()) {
-      blocks.add(new Block.Paragraph(
-          "No tf-gpu result in this run (no GPU run?): speedups over tf-gpu are not computed."));
+      blocks.add(new Block.Paragraph(noGpu
+          ? "This run had no GPU (env.json records none): tf-gpu did not run, so speedups over tf-gpu are not computed."
+          : "No tf-gpu result in this run: speedups over tf-gpu are not computed."));
     }
     List<List<String>> rows = new ArrayList<>();
     for (ConfigLatency c : latencies) {

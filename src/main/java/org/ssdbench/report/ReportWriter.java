@@ -3,6 +3,9 @@ package org.ssdbench.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
 import org.ssdbench.report.analysis.ConfigLatency;
@@ -43,26 +46,60 @@ public final class ReportWriter {
     this.overwrite = overwrite;
   }
 
-  /** Writes the report and returns every file written, CSV first, then charts, then report.md and report.html. */
+  /**
+   * Writes the report and returns every file written, CSV first, then charts, then report.md and report.html. The
+   * report is written into a temporary folder beside {@code report/} and renamed at the end, so a failure leaves no
+   * half-written {@code report/} (and an existing one stays until the new one is complete).
+   */
   public List<Path> write(RunFolder folder) throws IOException {
     Path dir = folder.report();
+    if (Files.isSymbolicLink(dir)) {
+      throw new IOException(dir + ": a symbolic link; refusing to write the report through it (remove the link)");
+    }
     if (Files.exists(dir) && !overwrite) {
       throw new ReportExistsException(dir);
     }
     RunData run = new RunLoader().load(folder.dir());
-    Files.createDirectories(dir);
+    Path temporary = Files.createTempDirectory(folder.dir(), ".report-");
+    List<Path> written;
+    try {
+      written = writeInto(temporary, folder, run);
+      if (Files.exists(dir)) {
+        deleteTree(dir);
+      }
+      Files.move(temporary, dir, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      deleteTree(temporary);
+      throw e;
+    }
+    return written.stream().map(p -> dir.resolve(temporary.relativize(p))).toList();
+  }
+
+  private static List<Path> writeInto(Path dir, RunFolder folder, RunData run) throws IOException {
     List<Path> written = new ArrayList<>();
 
     List<CsvRow> rows = run.results().stream().map(r -> CsvRow.of(run.name(), r, run.environment())).toList();
     written.add(writeCsv(rows, dir));
 
-    List<ConfigLatency> latencies = EndToEnd.latencies(run.results());
-    List<OpTiming> ops = PerOp.timings(run.results());
-    ReportCharts.Written charts = ReportCharts.write(dir, ChartCaption.of(run.environment()), latencies, ops);
+    List<ConfigLatency> latencies;
+    List<OpTiming> ops;
+    try {
+      latencies = EndToEnd.latencies(run.results());
+      ops = PerOp.timings(run.results());
+    } catch (IllegalArgumentException e) {
+      throw new IOException(folder.dir() + ": a JMH result the report cannot use: " + e.getMessage(), e);
+    }
+    ReportCharts.Written charts =
+        ReportCharts.write(dir, ChartCaption.of(run.environment()), latencies, ops, run.results());
     written.addAll(charts.files());
 
     List<Block> blocks = new ArrayList<>(
         ReportContent.blocks(run, latencies, ops, rows, charts.charts(), SideTables.blocks(folder)));
+    List<String> notes = new ArrayList<>(RunNotes.of(run));
+    notes.addAll(charts.notes());
+    for (int i = 0; i < notes.size(); i++) {
+      blocks.add(1 + i, new Block.Paragraph("Note: " + notes.get(i)));
+    }
     LadderSection.Written ladder = LadderSection.write(dir, ChartCaption.of(run.environment()), run.results(),
         run.env().map(Environment::gpuName).orElse(null));
     written.addAll(ladder.files());
@@ -80,6 +117,18 @@ public final class ReportWriter {
       }
     }
     return blocks.size();
+  }
+
+  /** Deletes a folder and what is in it; links inside are removed, never followed. */
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   private static Path writeCsv(List<CsvRow> rows, Path dir) throws IOException {

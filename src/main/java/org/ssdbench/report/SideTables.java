@@ -21,14 +21,14 @@ final class SideTables {
 
   static List<Block> blocks(RunFolder folder) throws IOException {
     List<Block> blocks = new ArrayList<>();
-    add(blocks, folder.placement(), "Placement: nodes per device per configuration");
+    add(blocks, folder.requireInside(folder.placement()), "Placement: nodes per device per configuration");
     for (Path opTable : opTables(folder)) {
       String config = opTable.getFileName().toString().replaceFirst("\\.ops\\.csv$", "");
-      add(blocks, opTable, "Top op types in the trace of " + config);
+      add(blocks, folder.requireInside(opTable), "Top op types in the trace of " + config);
     }
-    add(blocks, folder.copies(), "Host-device copies per configuration");
-    add(blocks, folder.opsReport(), "Per-op CPU vs GPU report (ops-report.csv)");
-    add(blocks, folder.trtBuilds(), "TensorRT engines: build time, builder level, timing cache, calibration (trt-builds.csv)");
+    add(blocks, folder.requireInside(folder.copies()), "Host-device copies per configuration");
+    add(blocks, folder.requireInside(folder.opsReport()), "Per-op CPU vs GPU report (ops-report.csv)");
+    add(blocks, folder.requireInside(folder.trtBuilds()), "TensorRT engines: build time, builder level, timing cache, calibration (trt-builds.csv)");
     if (blocks.isEmpty()) {
       blocks.add(new Block.Paragraph(
           "This run folder has no placement.csv, traces/*.ops.csv, traces/copies.csv or ops-report.csv."));
@@ -37,7 +37,7 @@ final class SideTables {
   }
 
   private static List<Path> opTables(RunFolder folder) throws IOException {
-    if (!Files.isDirectory(folder.traces())) {
+    if (!Files.isDirectory(folder.requireInside(folder.traces()))) {
       return List.of();
     }
     try (Stream<Path> files = Files.list(folder.traces())) {

@@ -14,7 +14,7 @@ package org.ssdbench.results;
  * @param tensorrt e.g. "10.6.0"; null when TensorRT was not loaded
  * @param tfThreads TF's intra-op and inter-op thread pools as the sessions were configured, e.g. "intra-op 0, inter-op 0
  *     (0: TF's default, one thread per core)"
- * @param suiteCommit the suite's git commit, with "-dirty" when the tree had changes
+ * @param suiteCommit the commit the suite was built from (recorded at build time, 12 hex digits); null when unknown
  * @param modelSource "generated(seed=…,batch=…,…)" or the file path
  * @param modelSha256 SHA-256 of the GraphDef bytes that ran
  * @param timestamp ISO-8601 start of the run

@@ -93,18 +93,13 @@ public final class EnvironmentProbe {
     }
   }
 
-  /** The suite's commit: from the system property set by run-bench.sh, else from git in the working directory. */
+  /**
+   * The suite's commit as recorded when the jar was built ({@link BuildInfo}); null when unknown. Never read from the
+   * working directory: running git there would run that repository's configured commands and record its commit.
+   */
   static String suiteCommit() {
-    String fromProperty = System.getProperty("ssdbench.commit");
-    if (fromProperty != null && !fromProperty.isBlank()) {
-      return fromProperty;
-    }
-    String head = run("git", "rev-parse", "--short=12", "HEAD");
-    if (head == null || head.isBlank()) {
-      return null;
-    }
-    String dirty = run("git", "status", "--porcelain", "--untracked-files=no");
-    return head.strip() + (dirty != null && !dirty.isBlank() ? "-dirty" : "");
+    String commit = BuildInfo.current().commit();
+    return BuildInfo.UNKNOWN.equals(commit) ? null : commit;
   }
 
   static String hostName() {

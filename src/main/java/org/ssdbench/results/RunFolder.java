@@ -20,6 +20,8 @@ import java.util.stream.Stream;
  *   ops-report.csv              per-op CPU vs GPU times and shares
  *   trt-builds.csv              per TensorRT engine: build time, builder level, timing cache, calibration, size
  *   report/                     report.md, report.html, charts (PNG and SVG), results.csv
+ *   INCOMPLETE                  present while the run is going (and after a run that was stopped)
+ *   jmh-*.json.partial          JMH JSON being written; renamed to jmh-*.json when that JMH run completes
  * </pre>
  */
 public record RunFolder(Path dir) {
@@ -28,6 +30,8 @@ public record RunFolder(Path dir) {
   public static final String TRACES = "traces";
   public static final String OPS_REPORT = "ops-report.csv";
   public static final String REPORT = "report";
+  public static final String INCOMPLETE = "INCOMPLETE";
+  public static final String PARTIAL = ".partial";
 
   public Path env() {
     return dir.resolve(ENV);
@@ -67,6 +71,54 @@ public record RunFolder(Path dir) {
 
   public Path jmhJson(String name) {
     return dir.resolve("jmh-" + name + ".json");
+  }
+
+  public Path incompleteMarker() {
+    return dir.resolve(INCOMPLETE);
+  }
+
+  /** Whether the run that wrote this folder did not finish (its {@link #INCOMPLETE} mark is still there). */
+  public boolean isIncomplete() {
+    return Files.exists(incompleteMarker());
+  }
+
+  /** Removes the {@link #INCOMPLETE} mark: the run got to its end. */
+  public void markComplete() throws IOException {
+    Files.deleteIfExists(incompleteMarker());
+  }
+
+  /** JMH JSON files whose JMH run never completed ({@code jmh-*.json.partial}), sorted by name. */
+  public List<Path> partialJmhFiles() throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .filter(p -> p.getFileName().toString().matches("jmh-.*\\.json\\.partial"))
+          .sorted()
+          .toList();
+    }
+  }
+
+  /**
+   * Returns {@code file} when it lies inside this folder once symbolic links are followed; a link that leads out of the
+   * folder (e.g. a placement.csv linked to /etc/shells) is refused, so a report never embeds or writes files elsewhere.
+   *
+   * @throws IOException naming the file and where it leads
+   */
+  public Path requireInside(Path file) throws IOException {
+    if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return file;
+    }
+    Path root = dir.toRealPath();
+    Path real;
+    try {
+      real = file.toRealPath();
+    } catch (IOException e) {
+      throw new IOException(file + ": a symbolic link that leads nowhere (" + e.getMessage() + "); remove it", e);
+    }
+    if (!real.startsWith(root)) {
+      throw new IOException(file + ": leads to " + real + ", outside the run folder " + dir
+          + "; refusing to follow it (copy the file into the folder instead of linking it)");
+    }
+    return file;
   }
 
   /** Every JMH JSON file of the run, sorted by name. */

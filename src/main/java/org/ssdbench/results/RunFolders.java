@@ -37,6 +37,33 @@ public final class RunFolders {
     }
     Files.createDirectories(dir.getParent() == null ? Path.of(".") : dir.toAbsolutePath().getParent());
     Files.createDirectory(dir);
-    return new RunFolder(dir);
+    return started(dir);
+  }
+
+  /**
+   * Creates {@code parent/name}, or {@code name-2}, {@code name-3}, ... when a run started in the same second took that
+   * name (the creation itself is atomic, so two runs never share a folder).
+   */
+  public static RunFolder createNew(Path parent, String name) throws IOException {
+    Files.createDirectories(parent);
+    for (int i = 1; i < 1000; i++) {
+      Path dir = parent.resolve(i == 1 ? name : name + "-" + i);
+      try {
+        Files.createDirectory(dir);
+        return started(dir);
+      } catch (FileAlreadyExistsException e) {
+        // taken by another run: try the next suffix
+      }
+    }
+    throw new FileAlreadyExistsException(parent.resolve(name).toString(), null, "999 run folders of this name exist");
+  }
+
+  /** Marks a new run folder as not finished yet ({@link RunFolder#markComplete()} removes the mark). */
+  private static RunFolder started(Path dir) throws IOException {
+    RunFolder folder = new RunFolder(dir);
+    Files.writeString(folder.incompleteMarker(), "This run has not finished: 'run' started at "
+        + java.time.OffsetDateTime.now().withNano(0) + " and deletes this file when it ends. If it is still here the run"
+        + " was stopped; 'report' reports what it left and names what is missing.\n");
+    return folder;
   }
 }

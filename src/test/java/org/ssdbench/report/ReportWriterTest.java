@@ -95,7 +95,7 @@ final class ReportWriterTest {
     List<Path> written = new ReportWriter(false).write(new RunFolder(bare));
 
     assertThat(written).extracting(p -> p.getFileName().toString())
-        .containsExactly("results.csv", "report.md", "report.html");
+        .containsExactly("results.csv", "scores.png", "scores.svg", "report.md", "report.html");
     String md = Files.readString(bare.resolve("report/report.md"));
     assertThat(md)
         .contains("no env.json")

@@ -50,12 +50,20 @@ public final class ChartStyle {
     return chart;
   }
 
-  /** Makes the y axis logarithmic over the whole decades around [min, max]; bars start at the axis minimum. */
+  /**
+   * Makes the y axis logarithmic over the whole decades around [min, max]; bars start at the axis minimum, which lies
+   * strictly below the smallest bar (a bar of exactly 100 gets an axis from 10), so every bar is visible.
+   */
   public static void logAxis(CategoryChart chart, double min, double max) {
     chart.getStyler().setYAxisLogarithmic(true);
     chart.getStyler().setYAxisDecimalPattern("#,##0.###");
-    chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
+    chart.getStyler().setYAxisMin(logAxisMin(min));
     chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(max))));
+  }
+
+  /** The decade below {@code min}: 10 for 100, 100 for 150. */
+  public static double logAxisMin(double min) {
+    return Math.pow(10, Math.ceil(Math.log10(min)) - 1);
   }
 
   /** Tilts the category labels when there are too many to sit side by side. */

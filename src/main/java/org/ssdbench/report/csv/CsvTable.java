@@ -33,6 +33,8 @@ public record CsvTable(List<String> header, List<List<String>> rows) {
         rows.add(record.toList());
       }
       return new CsvTable(parser.getHeaderNames(), rows);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IOException(file + ": not UTF-8 text (" + e + "); expected a UTF-8 CSV file", e);
     } catch (java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
       throw new IOException(file + ": not a readable CSV file: " + e.getMessage(), e);
     }

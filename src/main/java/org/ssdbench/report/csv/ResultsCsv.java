@@ -65,7 +65,7 @@ public final class ResultsCsv {
     try (Writer out = Files.newBufferedWriter(file);
         CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
       for (CsvRow row : rows) {
-        printer.printRecord(cells(row));
+        printer.printRecord(guarded(cells(row)));
       }
     }
   }
@@ -90,6 +90,22 @@ public final class ResultsCsv {
       }
       return rows;
     }
+  }
+
+  /** Text cells neutralised against spreadsheet formulas ({@link FormulaGuard}); numbers as they are. */
+  private static List<String> guarded(List<String> cells) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < cells.size(); i++) {
+      out.add(NUMERIC.contains(COLUMNS.get(i)) ? cells.get(i) : FormulaGuard.neutralise(cells.get(i)));
+    }
+    return out;
+  }
+
+  private static final java.util.Set<String> NUMERIC = java.util.Set.of(
+      "score", "error", "ci_low", "ci_high", "p50", "p90", "p99", "p99.9", "samples", "forks", "threads", "gpu_time");
+
+  private static String cell(CSVRecord r, String column) {
+    return FormulaGuard.restore(r.get(column));
   }
 
   private static List<String> cells(CsvRow row) {
@@ -122,13 +138,13 @@ public final class ResultsCsv {
   }
 
   private static CsvRow row(CSVRecord r) {
-    Map<String, String> params = ParamsCodec.decode(r.get("params"));
+    Map<String, String> params = ParamsCodec.decode(cell(r, "params"));
     return new CsvRow(
         text(r, "run"),
-        r.get("benchmark"),
-        r.get("name"),
+        cell(r, "benchmark"),
+        cell(r, "name"),
         params,
-        r.get("mode"),
+        cell(r, "mode"),
         text(r, "unit"),
         number(r, "score"),
         number(r, "error"),
@@ -138,12 +154,12 @@ public final class ResultsCsv {
         number(r, "p90"),
         number(r, "p99"),
         number(r, "p99.9"),
-        Long.parseLong(r.get("samples")),
-        Integer.parseInt(r.get("forks")),
-        Integer.parseInt(r.get("threads")),
+        Long.parseLong(cell(r, "samples")),
+        Integer.parseInt(cell(r, "forks")),
+        Integer.parseInt(cell(r, "threads")),
         number(r, "gpu_time"),
         text(r, "gpu_time_unit"),
-        ParamsCodec.decode(r.get("secondary")),
+        ParamsCodec.decode(cell(r, "secondary")),
         new EnvColumns(
             text(r, "gpu"), text(r, "driver"), text(r, "cuda"), text(r, "cudnn"), text(r, "tensorflow"),
             text(r, "tensorrt"), text(r, "host"), text(r, "model_sha256")),
@@ -157,7 +173,7 @@ public final class ResultsCsv {
   }
 
   private static double number(CSVRecord r, String column) {
-    String cell = r.get(column);
+    String cell = cell(r, column);
     if (cell.isEmpty()) {
       return Double.NaN;
     }
@@ -169,7 +185,7 @@ public final class ResultsCsv {
   }
 
   private static String text(CSVRecord r, String column) {
-    String cell = r.get(column);
+    String cell = cell(r, column);
     return cell.isEmpty() ? null : cell;
   }
 }

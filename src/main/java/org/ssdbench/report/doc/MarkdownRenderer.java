@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Renders blocks as GitHub-flavoured Markdown; charts are linked by their path relative to the report's folder. */
+/**
+ * Renders blocks as GitHub-flavoured Markdown; charts are linked by their path relative to the report's folder. Text
+ * never passes raw HTML through: {@code <}, {@code >} and {@code &} from benchmark names, params or files become
+ * entities, so a name such as {@code <img onerror=...>} shows as text.
+ */
 public final class MarkdownRenderer {
   private final Path reportDir;
 
@@ -16,9 +20,9 @@ public final class MarkdownRenderer {
     StringBuilder md = new StringBuilder();
     for (Block block : blocks) {
       if (block instanceof Block.Heading h) {
-        md.append("#".repeat(h.level())).append(' ').append(h.text()).append("\n\n");
+        md.append("#".repeat(h.level())).append(' ').append(html(h.text())).append("\n\n");
       } else if (block instanceof Block.Paragraph p) {
-        md.append(p.text()).append("\n\n");
+        md.append(html(p.text())).append("\n\n");
       } else if (block instanceof Block.Table t) {
         md.append(row(t.header()));
         md.append(t.header().stream().map(c -> "---").collect(Collectors.joining(" | ", "| ", " |\n")));
@@ -36,7 +40,12 @@ public final class MarkdownRenderer {
     return cells.stream().map(MarkdownRenderer::cell).collect(Collectors.joining(" | ", "| ", " |\n"));
   }
 
+  /** Raw HTML as text: Markdown shows entities as the characters. */
+  static String html(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
   private static String cell(String text) {
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("[", "\\[").replace("]", "\\]");
+    return html(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("[", "\\[").replace("]", "\\]");
   }
 }

@@ -16,7 +16,8 @@ import org.ssdbench.results.RunFolder;
 
 /**
  * Reads a run folder's {@code env.json} and {@code jmh-*.json} files. A missing {@code env.json} or a folder without JMH
- * files is not an error (the report says so); a file that exists but cannot be read is, with its name and place.
+ * files is not an error (the report says so); a file that exists but cannot be read is, with its name and place, and so
+ * is a symbolic link that leads out of the folder.
  */
 public final class RunLoader {
   private static final ObjectMapper MAPPER =
@@ -31,9 +32,9 @@ public final class RunLoader {
     RunFolder folder = new RunFolder(dir);
     List<BenchmarkResult> results = new ArrayList<>();
     for (Path file : folder.jmhJsonFiles()) {
-      results.addAll(jmh.read(file));
+      results.addAll(jmh.read(folder.requireInside(file)));
     }
-    return new RunData(folder, environment(folder.env()), results);
+    return new RunData(folder, environment(folder.requireInside(folder.env())), results);
   }
 
   private static Environment environment(Path file) throws IOException {

@@ -1,0 +1,34 @@
+package org.ssdbench.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.ssdbench.report.run.RunData;
+import org.ssdbench.results.RunFolder;
+
+/**
+ * What a reader of a report must know before its numbers: a run that did not finish and the JMH files it left
+ * incomplete, a folder without any JMH JSON. Shown at the top of the report and printed by {@code report}.
+ */
+public final class RunNotes {
+  private RunNotes() {}
+
+  public static List<String> of(RunData run) throws IOException {
+    RunFolder folder = run.folder();
+    List<String> notes = new ArrayList<>();
+    List<String> partial = folder.partialJmhFiles().stream().map(p -> p.getFileName().toString()).toList();
+    if (folder.isIncomplete() || !partial.isEmpty()) {
+      String missing = partial.isEmpty()
+          ? "no JMH file was left half-written, but parts that had not started are missing"
+          : "missing: the results of " + String.join(", ", partial) + " (JMH did not complete them; they are left out)";
+      notes.add("This run did not finish (" + (folder.isIncomplete() ? RunFolder.INCOMPLETE + " is still in the folder"
+          : "partial JMH files") + "): " + missing + ". Everything else the run wrote is reported below.");
+    }
+    if (folder.jmhJsonFiles().isEmpty()) {
+      notes.add("This folder has no JMH results (no jmh-*.json): the report has no measurements"
+          + (Files.exists(folder.env()) ? ", only the environment and side tables." : "."));
+    }
+    return notes;
+  }
+}

@@ -1,0 +1,60 @@
+package org.ssdbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** run-bench.sh, as a new user meets it: its help, its build progress, its environment for the run. */
+final class RunBenchScriptTest {
+  private static final Path SCRIPT = Path.of("run-bench.sh");
+
+  private static String bash(String script, String stdin) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+    p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+    return out;
+  }
+
+  @Test
+  void helpPrintsTheCommentAndOptionsWithoutCode() throws Exception {
+    String help = bash("./run-bench.sh --help", "");
+
+    assertThat(help).contains("./run-bench.sh --full").contains("--no-build").doesNotContain("set -euo")
+        .doesNotContain("cd \"$(dirname");
+  }
+
+  @Test
+  void theBuildShowsEachDownloadAndStepWithoutColourCodes() throws Exception {
+    String maven = String.join("\n",
+        "[INFO] Downloading from central: https://repo.maven.apache.org/maven2/org/x/y/1/y-1.jar",
+        "[INFO] Downloaded from central: https://repo.maven.apache.org/maven2/org/x/y/1/y-1.jar (12 MB at 3 MB/s)",
+        "[INFO] --- compiler:3.13.0:compile (default-compile) @ ssd-gpu-bench ---",
+        "[INFO] Compiling 3 source files",
+        "[INFO] BUILD SUCCESS", "");
+
+    String progress = bash("source <(sed -n '/^build_progress()/,/^}/p' run-bench.sh); build_progress", maven);
+
+    assertThat(progress).contains("downloaded (1) y-1.jar (12 MB at 3 MB/s)").contains("compiler:3.13.0:compile")
+        .contains("BUILD SUCCESS").doesNotContain("Compiling 3");
+    String script = Files.readString(SCRIPT);
+    String stripped = bash("printf '\\033[0m\\033[1;31m[INFO] BUILD SUCCESS\\n' | sed -u 's/\\x1b\\[[0-9;]*m//g'", "");
+    assertThat(stripped).isEqualTo("[INFO] BUILD SUCCESS\n");
+    assertThat(script).contains("| sed -u 's/\\x1b\\[[0-9;]*m//g' | tee target/build.log")
+        .contains("mvn -B -Dstyle.color=never package").doesNotContain("mvn -B -q package")
+        .contains("about 210 MB");
+  }
+
+  @Test
+  void theRunKeepsTensorFlowsInfoLinesOutAndRunsNoGit() throws Exception {
+    String script = Files.readString(SCRIPT);
+
+    assertThat(script).contains("export TF_CPP_MIN_LOG_LEVEL=${TF_CPP_MIN_LOG_LEVEL:-1}")
+        .doesNotContainPattern("(?m)^[^#]*\\bgit ");
+  }
+}

@@ -1,0 +1,44 @@
+package org.ssdbench.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.CategoryChart;
+
+final class DiffChartTest {
+  @BeforeAll
+  static void headless() {
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  private static Comparison e2e(String config, String batch) {
+    return new Comparison("org.ssdbench.bench.EndToEndBenchmark.infer", "EndToEndBenchmark.infer",
+        Map.of("config", config, "batch", batch, "model", "/very/long/path/to/frozen_inference_graph.pb",
+            "scoreThreshold", "0.3", "image", "synthetic"),
+        "sample", "ms/op", "A", "B", 10, 11, 1.1, 1.05, 1.15, 0.01, 100, 100, Change.SLOWER);
+  }
+
+  @Test
+  void labelsAreTheConfigurationAndOnlyTheParamsThatDiffer() {
+    List<Comparison> comparisons = List.of(e2e("tf-cpu", "1"), e2e("tf-gpu", "1"), e2e("tf-gpu", "8"));
+
+    Map<String, String> labels = DiffChart.labels(comparisons);
+
+    assertThat(labels.values()).containsExactly("tf-cpu batch=1", "tf-gpu batch=1", "tf-gpu batch=8");
+    assertThat(labels.values()).allMatch(l -> l.length() <= DiffChart.MAX_LABEL);
+  }
+
+  @Test
+  void theChartKeepsItsLabelsFlatForAFewBarsAndItsYAxisTitle() {
+    CategoryChart chart = DiffChart.of(List.of(e2e("tf-cpu", "1"), e2e("tf-gpu", "1")), "Change vs A", 0.02);
+
+    assertThat(chart.getStyler().getXAxisLabelRotation()).isZero();
+    assertThat(chart.getStyler().isYAxisTitleVisible()).isTrue();
+    assertThat(chart.getYAxisTitle()).isEqualTo("median change (%)");
+    assertThat(chart.getSeriesMap().values().iterator().next().getXData())
+        .allMatch(label -> label.toString().length() <= DiffChart.MAX_LABEL);
+  }
+}
