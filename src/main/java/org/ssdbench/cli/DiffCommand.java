@@ -26,11 +26,11 @@ import picocli.CommandLine.Parameters;
     name = "diff",
     mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {
-      "Compares run folders benchmark by benchmark (same name, params and mode) with the first as baseline, on the",
-      "iteration scores of every fork: ratio of medians with a 95%% interval, exact Wilcoxon-Mann-Whitney p-value,",
-      "'~' when not significant (p >= 0.05), within the threshold or with too few iterations to tell; units",
-      "normalised, throughput vs time refused; geometric mean of the ratios. Prints the table; writes diff.csv and",
-      "diff.png/.svg into --out. See docs/statistics.md."
+      "Compares two or more run folders benchmark by benchmark, the first as baseline.",
+      "Benchmarks match by name, mode and params; each side is the iteration scores of every fork: ratio of medians",
+      "with a 95%% interval, exact Wilcoxon-Mann-Whitney p-value, '~' when not significant (p >= 0.05), within the",
+      "threshold or with too few iterations to tell; units normalised, throughput vs time refused; geometric mean of",
+      "the ratios. Prints the table; writes diff.csv and diff.png/.svg into --out. See docs/statistics.md."
     })
 final class DiffCommand implements Callable<Integer> {
   @Parameters(arity = "2..*", paramLabel = "RUN", description = "Run folders; the first is the baseline.")

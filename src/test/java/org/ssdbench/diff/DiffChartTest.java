@@ -18,7 +18,7 @@ final class DiffChartTest {
     return new Comparison("org.ssdbench.bench.EndToEndBenchmark.infer", "EndToEndBenchmark.infer",
         Map.of("config", config, "batch", batch, "model", "/very/long/path/to/frozen_inference_graph.pb",
             "scoreThreshold", "0.3", "image", "synthetic"),
-        "sample", "ms/op", "A", "B", 10, 11, 1.1, 1.05, 1.15, 0.01, 100, 100, Change.SLOWER);
+        "sample", "ms/op", "A", "B", 10, 11, 1.1, 1.05, 1.15, 0.01, 10, 10, 2, 2, Change.SLOWER, "");
   }
 
   @Test

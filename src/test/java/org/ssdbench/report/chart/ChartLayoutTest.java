@@ -25,8 +25,8 @@ final class ChartLayoutTest {
     assertThat(ChartStyle.logAxisMin(0.5)).isEqualTo(0.1, org.assertj.core.data.Offset.offset(1e-12));
 
     CategoryChart ops = OpChart.of(List.of(
-        new OpTiming("Select", "select:100", 100.0, 436.0, 210.0),
-        new OpTiming("Conv2D", "conv2d:1x19x19x576", 2925.0, 1065.0, 228.0)), CAPTION);
+        new OpTiming("Select", "select:100", 100.0, 436.0, 210.0, 0, 0, 0, false),
+        new OpTiming("Conv2D", "conv2d:1x19x19x576", 2925.0, 1065.0, 228.0, 0, 0, 0, false)), CAPTION);
     assertThat(ops.getStyler().getYAxisMin()).isLessThan(100.0);
   }
 
