@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx8g", "-Djava.awt.headless=true"})
+@Fork(value = 1, jvmArgs = {"-Xmx8g", "-Djava.awt.headless=true"})
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
 public abstract class BenchmarkDefaults {}

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
+import org.ssdbench.ops.OpKind;
+import org.ssdbench.ops.SignatureTable;
 
 /**
  * One method of {@link OpBenchmark} with its default signatures, most costly first, as read off the method's state class
@@ -35,6 +37,42 @@ public record OpSuite(String method, List<String> signatures) {
       return List.of(benchmark.getParameterTypes()[0].getField("signature").getAnnotation(Param.class).value());
     } catch (NoSuchFieldException e) {
       throw new IllegalStateException("OpBenchmark." + benchmark.getName() + "'s state has no signature param", e);
+    }
+  }
+
+  /** The op type this method measures by default, from its state class's {@code op} param. */
+  public String opType() {
+    return paramOf(method, "op").get(0);
+  }
+
+  /**
+   * What to measure of {@code model}'s own signatures: the op type and this method's {@code n} most costly signatures in
+   * that model; empty when the model has none of them. The NonMaxSuppression method takes whichever version (V2 to V5)
+   * the model has, through its {@code op} param.
+   */
+  public java.util.Optional<Selection> select(SignatureTable model, int n) {
+    List<OpKind> kinds = OpKind.byOpType(opType()).opType().startsWith("NonMaxSuppression")
+        ? Arrays.stream(OpKind.values()).filter(k -> k.opType().startsWith("NonMaxSuppression")).toList()
+        : List.of(OpKind.byOpType(opType()));
+    for (OpKind kind : kinds) {
+      List<String> ids = model.top(kind, n).stream().map(s -> s.signature().id()).toList();
+      if (!ids.isEmpty()) {
+        return java.util.Optional.of(new Selection(kind.opType(), ids));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** An op type and the signature ids to measure it at. */
+  public record Selection(String opType, List<String> signatures) {}
+
+  private static List<String> paramOf(String method, String field) {
+    try {
+      Method m = Arrays.stream(OpBenchmark.class.getMethods()).filter(x -> x.getName().equals(method)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("OpBenchmark has no method " + method));
+      return List.of(m.getParameterTypes()[0].getField(field).getAnnotation(Param.class).value());
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException("OpBenchmark." + method + "'s state has no " + field + " param", e);
     }
   }
 

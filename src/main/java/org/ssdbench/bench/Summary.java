@@ -8,16 +8,32 @@ import java.util.List;
 import java.util.Optional;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.util.Statistics;
+import org.ssdbench.results.WorkloadKey;
 
 /**
- * The table run-bench.sh ends with: per configuration and batch, p50 and p99 and the speedup over {@code tf-gpu} at the
- * same batch (tf-gpu p50 / this p50, so the article's step 1 would read 1.3x and TensorRT 4x).
+ * The table run-bench.sh ends with: per configuration and batch, p50 and p99 and the speedup over {@code tf-gpu} on the
+ * same workload (tf-gpu p50 / this p50, so the article's step 1 would read 1.3x and TensorRT 4x). A ratio is formed
+ * only between results of the same workload: model, images, score threshold and batch ({@link Row#workload}); where
+ * there is none, {@link #whyNoRatio} says why.
  */
 public record Summary(List<Row> rows) {
   public static final String BASELINE = "tf-gpu";
 
-  /** One configuration at one batch size, in milliseconds. */
-  public record Row(String config, int batch, double p50, double p99, long samples, String unit) {}
+  /**
+   * One configuration at one batch size, in milliseconds.
+   *
+   * @param workload what was timed, e.g. {@code model=generated image=synthetic scoreThreshold=0.3 batch=1}
+   */
+  public record Row(String config, int batch, double p50, double p99, long samples, String unit, String workload) {
+    public Row(String config, int batch, double p50, double p99, long samples, String unit) {
+      this(config, batch, p50, p99, samples, unit, "batch=" + batch);
+    }
+  }
+
+  /** The workload of a result, from its params ({@link WorkloadKey}). */
+  public static String workloadOf(java.util.function.Function<String, String> param) {
+    return WorkloadKey.of(param);
+  }
 
   public static Summary of(Collection<RunResult> results) {
     List<Row> rows = new ArrayList<>();
@@ -30,7 +46,7 @@ public record Summary(List<Row> rows) {
       Statistics s = r.getPrimaryResult().getStatistics();
       double toMs = millisPer(r.getPrimaryResult().getScoreUnit());
       rows.add(new Row(config, batch == null ? 1 : Integer.parseInt(batch), s.getPercentile(50) * toMs,
-          s.getPercentile(99) * toMs, s.getN(), "ms/op"));
+          s.getPercentile(99) * toMs, s.getN(), "ms/op", workloadOf(r.getParams()::getParam)));
     }
     rows.sort(Comparator.comparingInt(Row::batch).thenComparing(Row::config));
     return new Summary(List.copyOf(rows));
@@ -54,12 +70,24 @@ public record Summary(List<Row> rows) {
     return new Summary(List.copyOf(all));
   }
 
-  /** tf-gpu's p50 at {@code batch} divided by this row's p50; empty without a tf-gpu result at that batch. */
+  /** tf-gpu's p50 on the same workload divided by this row's p50; empty without one ({@link #whyNoRatio}). */
   public Optional<Double> speedupOverBaseline(Row row) {
     return rows.stream()
-        .filter(r -> r.config().equals(BASELINE) && r.batch() == row.batch())
+        .filter(r -> r.config().equals(BASELINE) && r.workload().equals(row.workload()))
         .findFirst()
         .map(base -> base.p50() / row.p50());
+  }
+
+  /** Why {@code row} has no speedup; empty when it has one. */
+  public Optional<String> whyNoRatio(Row row) {
+    if (speedupOverBaseline(row).isPresent()) {
+      return Optional.empty();
+    }
+    List<Row> baselines = rows.stream().filter(r -> r.config().equals(BASELINE) && r.batch() == row.batch()).toList();
+    if (baselines.isEmpty()) {
+      return Optional.of("no %s result at batch %d".formatted(BASELINE, row.batch()));
+    }
+    return Optional.of("%s timed other work (%s, not %s)".formatted(BASELINE, baselines.get(0).workload(), row.workload()));
   }
 
   public void print(PrintStream out) {
@@ -69,7 +97,10 @@ public record Summary(List<Row> rows) {
       out.printf("%-22s %5d %9.3f %-2s %9.3f %-2s %9d %16s%n", r.config(), r.batch(), r.p50(), r.unit().replace("/op", ""),
           r.p99(), r.unit().replace("/op", ""), r.samples(), ratio);
     }
-    out.println("(speedup = tf-gpu p50 / configuration p50; the article reports 1.3x for the NMS block on the CPU and 4x"
-        + " for TensorRT)");
+    out.println("(speedup = tf-gpu p50 / configuration p50 on the same workload; the article reports 1.3x for the NMS block"
+        + " on the CPU and 4x for TensorRT)");
+    rows.stream().map(r -> whyNoRatio(r).map(why -> "  no ratio for %s at batch %d: %s".formatted(r.config(), r.batch(), why)))
+        .flatMap(Optional::stream).distinct().forEach(out::println);
+    rows.stream().map(Row::workload).distinct().forEach(w -> out.println("  workload: " + w));
   }
 }

@@ -44,11 +44,14 @@ public final class ThroughputSweep {
     return params;
   }
 
-  /** Runs the sweep into {@code json}, prints images/s, p50 and p99 per batch, returns JMH's results. */
-  public static Collection<RunResult> run(String config, String model, Profile profile, Path json,
-      List<String> jvmArgs, PrintStream log) throws RunnerException {
-    Collection<RunResult> results =
-        JmhLauncher.run(TensorRtBenchmark.class, params(config, model, BATCHES), profile, json, jvmArgs);
+  /**
+   * Runs the sweep into {@code json} with the run's threshold and image ({@code workloadParams}; each batch builds its
+   * own workload in the fork, since the run folder's holds the profile's batches only), prints images/s, p50 and p99 per batch, returns JMH's results. */
+  public static Collection<RunResult> run(String config, String model, Map<String, String> workloadParams,
+      Profile profile, Path json, List<String> jvmArgs, PrintStream log) throws RunnerException {
+    Map<String, List<String>> params = params(config, model, BATCHES);
+    workloadParams.forEach((k, v) -> params.put(k, List.of(v)));
+    Collection<RunResult> results = JmhLauncher.run(TensorRtBenchmark.class, params, profile, json, jvmArgs);
     log.printf("%nThroughput of %s (wrote %s):%n", config, json);
     for (RunResult r : results) {
       int batch = Integer.parseInt(r.getParams().getParam("batch"));

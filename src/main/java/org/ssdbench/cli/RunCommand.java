@@ -34,7 +34,10 @@ import org.ssdbench.report.ReportWriter;
 import org.ssdbench.results.Environment;
 import org.ssdbench.results.EnvironmentFile;
 import org.ssdbench.results.EnvironmentProbe;
+import org.ssdbench.ops.SignatureTable;
 import org.ssdbench.results.RunFolder;
+import org.ssdbench.results.WorkloadBatch;
+import org.ssdbench.results.WorkloadFolder;
 import org.ssdbench.results.RunFolders;
 import org.tensorflow.TensorFlow;
 import picocli.CommandLine.Command;
@@ -114,6 +117,10 @@ final class RunCommand implements Callable<Integer> {
   List<String> jvmArgs = new ArrayList<>();
 
   private final PrintStream log = System.out;
+  /** The threshold the model applies ({@link ModelRequest#threshold}), fixed when the workload is written. */
+  private String appliedThreshold;
+  /** The run folder's workload/, which every fork reads. */
+  private Path workloadDir;
   private final SkipReasons reasons = SkipReasons.ofThisMachine();
   private final List<ClosingSummary.Skip> skipped = new ArrayList<>();
   private final List<String> alsoRan = new ArrayList<>();
@@ -132,11 +139,11 @@ final class RunCommand implements Callable<Integer> {
     if (tfConfigs.isEmpty() && noOps && (noTrt || !TensorRtAvailability.check().isEmpty())) {
       return nothingRan();
     }
-    ModelRequest request = new ModelRequest(model, chosen.batches().get(0), scoreThreshold, image);
-    LoadedModel loaded = request.load();
+    LoadedModel loaded = new ModelRequest(model, chosen.batches().get(0), scoreThreshold, image).load();
     RunFolder folder = createFolder(loaded);
+    List<WorkloadBatch> workloads = writeWorkload(loaded, chosen, folder);
     if (!noTrace && !tfConfigs.isEmpty()) {
-      new TraceAnalysis(loaded.graphDef(), request.images(), log).run(tfConfigs, folder);
+      new TraceAnalysis(loaded.graphDef(), workloads.get(0).images(), log).run(tfConfigs, folder);
     }
     Summary summary = new Summary(List.of());
     List<String> expected = new ArrayList<>(tfConfigs.stream().map(Placement::configName).toList());
@@ -149,8 +156,9 @@ final class RunCommand implements Callable<Integer> {
         summary = summary.plus(tensorRt(chosen, folder));
         expected.addAll(trtConfigs);
         if (throughput != null || chosen.name().equals(Profile.FULL.name())) {
-          ThroughputSweep.run(throughput == null ? ThroughputSweep.DEFAULT_CONFIG : throughput, model, chosen,
-              folder.jmhJson(ThroughputSweep.JSON_NAME), jvmArgs, log);
+          ThroughputSweep.run(throughput == null ? ThroughputSweep.DEFAULT_CONFIG : throughput, model,
+              Map.of("scoreThreshold", appliedThreshold, "image", image), chosen,
+              folder.jmhJson(ThroughputSweep.JSON_NAME), tensorRtForkArgs(folder), log);
         }
       } else {
         skip(String.join(", ", trtConfigs), reasons.forGpu(whyNot));
@@ -159,7 +167,7 @@ final class RunCommand implements Callable<Integer> {
       skip(String.join(", ", trtConfigs), "--no-trt");
     }
     if (!noOps) {
-      perOp(chosen, folder);
+      perOp(chosen, folder, workloads.get(0).model());
     } else {
       skip("per-op", "--no-ops");
     }
@@ -253,11 +261,31 @@ final class RunCommand implements Callable<Integer> {
     return folder;
   }
 
+  /**
+   * The run's workload, written once into the run folder and read by every fork: per batch size, the model, the images,
+   * their preprocessed form and the tf-cpu reference. Also fixes the threshold every configuration records: the run's
+   * for a generated graph, the graph's own for a file.
+   */
+  List<WorkloadBatch> writeWorkload(LoadedModel first, Profile chosen, RunFolder folder) throws Exception {
+    appliedThreshold = ModelRequest.threshold(model, scoreThreshold, first);
+    List<WorkloadBatch> batches = new ArrayList<>();
+    for (int b : chosen.batches()) {
+      ModelRequest request = new ModelRequest(model, b, scoreThreshold, image);
+      boolean sameGraph = b == chosen.batches().get(0) || !ModelRequest.GENERATED.equals(model);
+      batches.add(request.workload(sameGraph ? first : request.load()));
+    }
+    workloadDir = folder.dir().resolve(WorkloadFolder.DIR).toAbsolutePath();
+    WorkloadFolder.write(workloadDir, model, image, appliedThreshold, batches);
+    WorkloadBatch one = batches.get(0);
+    log.printf("Workload: %s, images %s, score threshold %s, batch %s, tf-cpu reference %d detections on image 0;"
+        + " written to %s%n", one.model().source(), one.imageNote(), appliedThreshold, chosen.batches(),
+        one.reference().detections().count(0), workloadDir);
+    return batches;
+  }
+
   private Summary endToEnd(List<Placement> tfConfigs, Profile chosen, RunFolder folder) throws Exception {
     Map<String, List<String>> params =
         configParams(tfConfigs.stream().map(Placement::configName).toList(), chosen);
-    params.put("scoreThreshold", List.of(String.valueOf(scoreThreshold)));
-    params.put("image", List.of(image));
     return endToEndJmh(EndToEndBenchmark.class, params, chosen, folder.jmhJson("e2e"));
   }
 
@@ -265,20 +293,36 @@ final class RunCommand implements Callable<Integer> {
   private Summary tensorRt(Profile chosen, RunFolder folder) throws Exception {
     Map<String, List<String>> params = configParams(trtConfigs, chosen);
     params.put("builderLevel", List.of(String.valueOf(trtBuilderLevel)));
-    List<String> forkArgs = new ArrayList<>(jvmArgs);
-    forkArgs.add("-D" + TrtBuildsCsv.RUN_DIR_PROPERTY + "=" + folder.dir().toAbsolutePath());
-    Collection<RunResult> results = JmhLauncher.run(TensorRtBenchmark.class, params, chosen, folder.jmhJson("trt"), forkArgs);
+    Collection<RunResult> results =
+        JmhLauncher.run(TensorRtBenchmark.class, params, chosen, folder.jmhJson("trt"), tensorRtForkArgs(folder));
     log.printf("Wrote JMH results to %s%n", folder.jmhJson("trt"));
     return Summary.of(results);
   }
 
-  /** The params every end-to-end benchmark takes: configuration, batch sizes, model. */
-  private Map<String, List<String>> configParams(List<String> configs, Profile chosen) {
+  private List<String> tensorRtForkArgs(RunFolder folder) {
+    List<String> forkArgs = new ArrayList<>(jvmArgs);
+    forkArgs.add("-D" + TrtBuildsCsv.RUN_DIR_PROPERTY + "=" + folder.dir().toAbsolutePath());
+    return forkArgs;
+  }
+
+  /**
+   * The params every end-to-end benchmark takes, TensorFlow and TensorRT alike: configuration, batch sizes, and the
+   * workload (model, threshold, image, and the folder every fork reads them from).
+   */
+  Map<String, List<String>> configParams(List<String> configs, Profile chosen) {
     Map<String, List<String>> params = new LinkedHashMap<>();
     params.put("config", configs);
     params.put("batch", chosen.batches().stream().map(String::valueOf).toList());
     params.put("model", List.of(model));
+    params.put("scoreThreshold", List.of(thresholdParam()));
+    params.put("image", List.of(image));
+    params.put("workload", List.of(workloadDir.toString()));
     return params;
+  }
+
+  /** The threshold param: the one applied, where the graph states it. */
+  private String thresholdParam() {
+    return appliedThreshold.equals("as exported") ? String.valueOf(scoreThreshold) : appliedThreshold;
   }
 
   private Summary endToEndJmh(Class<?> benchmark, Map<String, List<String>> params, Profile chosen, Path json)
@@ -289,26 +333,34 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** Each op type's heaviest signatures (how many: the profile's), on the CPU and, when there is one, the GPU. */
-  private void perOp(Profile chosen, RunFolder folder) throws Exception {
+  private void perOp(Profile chosen, RunFolder folder, LoadedModel benchmarked) throws Exception {
     List<String> devices = TfDevices.hasGpu() ? List.of("cpu", "gpu") : List.of("cpu");
     if (!TfDevices.hasGpu()) {
       skip("per-op device=gpu", reasons.forGpu(TfDevices.whyNoGpu()));
     }
     alsoRan.add("per-op on " + String.join(" and ", devices));
     Profile ops = chosen.forOps();
+    // The signatures of the model the end-to-end run benchmarked, at its threshold: the shapes it really feeds each op.
+    SignatureTable signatures = ModelGraphs.signatures(benchmarked.graphDef(), benchmarked.source());
     int i = 0;
     List<OpSuite> suite = OpSuite.all();
     for (OpSuite op : suite) {
       i++;
-      log.printf("[ops %d/%d] %s: %s on %s%n", i, suite.size(), op.method(),
-          op.topSignatures(chosen.opSignatures()), devices);
+      var selection = op.select(signatures, chosen.opSignatures());
+      if (selection.isEmpty()) {
+        log.printf("[ops %d/%d] %s: the model has no %s to measure%n", i, suite.size(), op.method(), op.opType());
+        continue;
+      }
+      log.printf("[ops %d/%d] %s: %s %s on %s%n", i, suite.size(), op.method(), selection.get().opType(),
+          selection.get().signatures(), devices);
       Map<String, List<String>> params = new LinkedHashMap<>();
+      params.put("op", List.of(selection.get().opType()));
       params.put("device", devices);
-      params.put("signature", op.topSignatures(chosen.opSignatures()));
+      params.put("signature", selection.get().signatures());
       JmhLauncher.run(op.include(), params, ops, folder.jmhJson("ops-" + op.method()), jvmArgs);
     }
     Path report = folder.opsReport();
-    OpsReport.of(folder, ModelGraphs.defaultModelSignatures()).writeCsv(report);
+    OpsReport.of(folder, signatures).writeCsv(report);
     log.printf("Wrote per-op report to %s%n", report);
   }
 

@@ -24,6 +24,17 @@ public interface InferenceEngine extends AutoCloseable {
   /** Sets the batch {@link #infer()} runs on; the tensors are built once here, outside any timed region. */
   void prepare(ImageBatch images);
 
+  /** How close this engine's outputs must be to the {@code tf-cpu} reference ({@link CorrectnessGate}). */
+  GateCriteria criteria();
+
+  /**
+   * The pre-NMS tensors of the last {@link #detect}, raw box encodings and class scores in the reference's layout, where
+   * the engine exposes them; empty otherwise.
+   */
+  default java.util.Optional<float[][]> preNmsTensors() {
+    return java.util.Optional.empty();
+  }
+
   @Override
   void close();
 }

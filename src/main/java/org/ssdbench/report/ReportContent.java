@@ -102,7 +102,7 @@ final class ReportContent {
       rows.add(List.of(
           c.config(), c.benchmark(), c.mode(), Numbers.format(c.millis()), Numbers.format(c.errorMillis()),
           Numbers.format(c.p50()), Numbers.format(c.p99()), Numbers.format(c.p999()), Numbers.format(c.gpuMillis()),
-          baseline.map(b -> Numbers.ratio(b.typicalMillis() / c.typicalMillis())).orElse("")));
+          baseline.map(b -> Double.isNaN(c.speedupOver(b)) ? "other workload" : Numbers.ratio(c.speedupOver(b))).orElse("")));
     }
     blocks.add(new Block.Table(
         List.of("config", "benchmark", "mode", "ms", "\u00b1 ms (95% CI)", "p50 ms", "p99 ms", "p99.9 ms",

@@ -49,17 +49,31 @@ public final class TfEngine implements InferenceEngine {
   }
 
   public static TfEngine open(GraphDef graph, Placement placement, SessionSettings settings) {
+    requireDevices(placement);
+    return new TfEngine(placement, TfSession.open(placement.apply(graph), settings));
+  }
+
+  /**
+   * Fails at once when {@code placement} needs a GPU and TF found none, before anything costly is prepared.
+   *
+   * @throws IllegalStateException naming the configuration and what to install
+   */
+  public static void requireDevices(Placement placement) {
     Objects.requireNonNull(placement, "placement");
     if (placement.usesGpu() && !TfDevices.hasGpu()) {
       throw new IllegalStateException(
           "Configuration '%s' needs a GPU. %s".formatted(placement.configName(), TfDevices.whyNoGpu()));
     }
-    return new TfEngine(placement, TfSession.open(placement.apply(graph), settings));
   }
 
   @Override
   public String name() {
     return placement.configName();
+  }
+
+  @Override
+  public org.ssdbench.engine.GateCriteria criteria() {
+    return org.ssdbench.engine.GateCriteria.tensorFlow();
   }
 
   public Placement placement() {

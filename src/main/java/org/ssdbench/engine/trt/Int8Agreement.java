@@ -7,11 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.ssdbench.engine.DetectionMatch;
 import org.ssdbench.engine.Detections;
 
 /**
  * How far the INT8 engine's detections are from a reference's (tf-cpu, or the FP32 engine), per image, with
- * {@link Agreement#detections}: matched by class and IoU, mean IoU of the matches, worst score difference. Measured and
+ * {@link DetectionMatch} (any score difference): matched by class and IoU, mean IoU of the matches, worst score difference. Measured and
  * reported, never gated.
  */
 public final class Int8Agreement {
@@ -24,7 +25,7 @@ public final class Int8Agreement {
       + "model (calibrate on photos with --calibration-images DIR).";
 
   /** One image's comparison. */
-  public record Row(String reference, int image, Agreement.Match match) {
+  public record Row(String reference, int image, DetectionMatch match) {
     public List<String> cells() {
       return List.of(reference, String.valueOf(image), String.valueOf(match.expected()), String.valueOf(match.actual()),
           String.valueOf(match.matched()), String.format(Locale.ROOT, "%.4f", match.meanIou()),
@@ -47,7 +48,7 @@ public final class Int8Agreement {
   public static List<Row> compare(String referenceName, Detections reference, Detections int8) {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < reference.batch(); i++) {
-      rows.add(new Row(referenceName, i, Agreement.detections(reference, int8, i, MIN_IOU)));
+      rows.add(new Row(referenceName, i, DetectionMatch.of(reference, int8, i, MIN_IOU, 1.0)));
     }
     return rows;
   }

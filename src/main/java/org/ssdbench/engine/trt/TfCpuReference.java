@@ -2,6 +2,7 @@ package org.ssdbench.engine.trt;
 
 import java.util.List;
 import org.ssdbench.engine.Detections;
+import org.ssdbench.engine.ReferenceOutputs;
 import org.ssdbench.model.ImageBatch;
 import org.ssdbench.model.SsdGraphRoles;
 import org.ssdbench.model.SsdSignature;
@@ -25,7 +26,29 @@ import org.tensorflow.types.TUint8;
  */
 public final class TfCpuReference implements AutoCloseable {
   /** What the reference computed for one batch; arrays are flat, row-major. */
-  public record Outputs(float[] rawBoxEncodings, float[] classScores, float[] decodedBoxes, Detections detections) {}
+  public record Outputs(float[] rawBoxEncodings, float[] classScores, float[] decodedBoxes, Detections detections) {
+    /** The outputs every configuration is checked against. */
+    public ReferenceOutputs toReference() {
+      if (detections == null) {
+        throw new NotSsdGraphException("the graph lacks the four detection outputs " + SsdSignature.OUTPUTS);
+      }
+      return new ReferenceOutputs(rawBoxEncodings, classScores, detections);
+    }
+  }
+
+  /**
+   * The {@code tf-cpu} reference of {@code images}: the pre-NMS tensors and the detections, or the detections alone
+   * where the graph's pre-NMS roles are not found (such a graph cannot be converted for TensorRT anyway, and the
+   * TensorFlow configurations are checked on their detections).
+   */
+  public static ReferenceOutputs compute(GraphDef graphDef, ImageBatch images) {
+    SsdGraphRoles roles = new SsdGraphRoles(graphDef);
+    boolean preNms = roles.rawBoxEncodings().isPresent() && roles.classScores().isPresent()
+        && roles.decodedBoxesCandidates().size() == 1;
+    try (TfCpuReference reference = new TfCpuReference(graphDef, preNms)) {
+      return reference.run(images).toReference();
+    }
+  }
 
   private final Graph graph;
   private final Session session;
@@ -35,14 +58,27 @@ public final class TfCpuReference implements AutoCloseable {
   private final boolean hasDetections;
   private boolean closed;
 
+  /**
+   * @throws NotSsdGraphException when the pre-NMS tensors' roles are not found in the graph
+   */
   public TfCpuReference(GraphDef graphDef) {
+    this(graphDef, true);
+  }
+
+  private TfCpuReference(GraphDef graphDef, boolean preNms) {
     SsdGraphRoles roles = new SsdGraphRoles(graphDef);
-    rawBoxEncodings = roles.rawBoxEncodings().orElseThrow(() -> new NotSsdGraphException(
-        "no raw box encodings: neither a top-level 'Squeeze' nor 'concat' (the box predictors' joined encodings)"));
-    classScores = roles.classScores().orElseThrow(() -> new NotSsdGraphException(
-        "no Slice after a Sigmoid under scope '%s', directly or through Identity/StopGradient (the class scores without background)"
-            .formatted(SsdSignature.POSTPROCESSOR_SCOPE)));
-    decodedBoxes = decodedBoxes(roles);
+    if (preNms) {
+      rawBoxEncodings = roles.rawBoxEncodings().orElseThrow(() -> new NotSsdGraphException(
+          "no raw box encodings: neither a top-level 'Squeeze' nor 'concat' (the box predictors' joined encodings)"));
+      classScores = roles.classScores().orElseThrow(() -> new NotSsdGraphException(
+          "no Slice after a Sigmoid under scope '%s', directly or through Identity/StopGradient (the class scores without background)"
+              .formatted(SsdSignature.POSTPROCESSOR_SCOPE)));
+      decodedBoxes = decodedBoxes(roles);
+    } else {
+      rawBoxEncodings = null;
+      classScores = null;
+      decodedBoxes = null;
+    }
     hasDetections = SsdSignature.OUTPUTS.stream().allMatch(n -> roles.node(n).isPresent());
     Graph g = new Graph();
     try {
@@ -67,18 +103,23 @@ public final class TfCpuReference implements AutoCloseable {
     }
     try (TUint8 input = TUint8.tensorOf(org.tensorflow.ndarray.Shape.of(images.shape()),
         DataBuffers.of(images.pixels(), true, false))) {
-      Session.Runner runner = session.runner().feed(SsdSignature.INPUT, input)
-          .fetch(rawBoxEncodings).fetch(classScores).fetch(decodedBoxes);
+      Session.Runner runner = session.runner().feed(SsdSignature.INPUT, input);
+      boolean preNms = rawBoxEncodings != null;
+      if (preNms) {
+        runner.fetch(rawBoxEncodings).fetch(classScores).fetch(decodedBoxes);
+      }
       if (hasDetections) {
         SsdSignature.OUTPUTS.forEach(runner::fetch);
       }
+      int first = preNms ? 3 : 0;
       try (Result r = runner.run()) {
         Detections detections = null;
         if (hasDetections) {
-          detections = new Detections(images.batch(), floats(r.get(3)), floats(r.get(4)), floats(r.get(5)),
-              floats(r.get(6)));
+          detections = new Detections(images.batch(), floats(r.get(first)), floats(r.get(first + 1)),
+              floats(r.get(first + 2)), floats(r.get(first + 3)));
         }
-        return new Outputs(floats(r.get(0)), floats(r.get(1)), floats(r.get(2)), detections);
+        return preNms ? new Outputs(floats(r.get(0)), floats(r.get(1)), floats(r.get(2)), detections)
+            : new Outputs(null, null, null, detections);
       }
     }
   }

@@ -16,6 +16,7 @@ import org.ssdbench.model.GeneratorOptions;
 import org.ssdbench.model.ImageBatch;
 import org.ssdbench.model.LoadedModel;
 import org.ssdbench.model.ModelLoader;
+import org.ssdbench.model.SyntheticImage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -85,7 +86,7 @@ public final class TrtBuildCheck implements Callable<Integer> {
 
     LoadedModel source = ModelLoader.resolve(model, GeneratorOptions.defaults().withBatch(1));
     NetworkDescription description = SsdGraphConverter.convert(source.graphDef(), source.source());
-    ImageBatch images = CorrectnessGate.images(description, 1);
+    ImageBatch images = SyntheticImage.create(GeneratorOptions.DEFAULT_SEED, 1, description.height(), description.width());
     Detections tf;
     try (TfCpuReference reference = new TfCpuReference(source.graphDef())) {
       tf = reference.run(images).detections();

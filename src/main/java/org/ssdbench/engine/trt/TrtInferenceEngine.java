@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.bytedeco.tensorrt.global.nvinfer.DataType;
 import org.ssdbench.engine.Detections;
+import org.ssdbench.engine.GateCriteria;
 import org.ssdbench.engine.InferenceEngine;
 import org.ssdbench.model.ImageBatch;
 import org.ssdbench.model.SsdSignature;
@@ -143,6 +144,7 @@ public final class TrtInferenceEngine implements InferenceEngine {
   private final Provenance provenance;
   private final TrtBuild build;
   private CudaGraph graph;
+  private final GpuTimes gpuTimes = new GpuTimes();
   private float lastGpuMillis;
   private boolean prepared;
   private boolean closed;
@@ -273,6 +275,21 @@ public final class TrtInferenceEngine implements InferenceEngine {
     return config.name();
   }
 
+  @Override
+  public GateCriteria criteria() {
+    return switch (config.precision()) {
+      case FP32 -> GateCriteria.tensorRtFp32();
+      case FP16 -> GateCriteria.tensorRtFp16();
+      case INT8 -> GateCriteria.measuredOnly("TensorRT INT8");
+    };
+  }
+
+  /** The probe outputs of the last run, when the engine was built with them ({@link Config#probes()}). */
+  @Override
+  public Optional<float[][]> preNmsTensors() {
+    return config.probes() ? Optional.of(probes()) : Optional.empty();
+  }
+
   public Config config() {
     return config;
   }
@@ -347,6 +364,12 @@ public final class TrtInferenceEngine implements InferenceEngine {
     stop.record(stream);
     stream.synchronize();
     lastGpuMillis = stop.millisSince(start);
+    gpuTimes.add(lastGpuMillis);
+  }
+
+  /** The GPU time of every inference so far, grouped by iteration (the benchmark's secondary metric). */
+  public GpuTimes gpuTimes() {
+    return gpuTimes;
   }
 
   @Override

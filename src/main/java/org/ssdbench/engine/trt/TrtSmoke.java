@@ -9,6 +9,7 @@ import org.ssdbench.model.GeneratorOptions;
 import org.ssdbench.model.ImageBatch;
 import org.ssdbench.model.LoadedModel;
 import org.ssdbench.model.ModelLoader;
+import org.ssdbench.model.SyntheticImage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -107,7 +108,7 @@ public final class TrtSmoke implements Callable<Integer> {
         + "] float, preprocessed on the host (x*2/255-1, NHWC->NCHW), outside the timed region; input u8: NHWC ["
         + batch + "," + description.height() + "," + description.width() + ",3] uint8, preprocessed inside the engine");
 
-    ImageBatch images = CorrectnessGate.images(description, batch);
+    ImageBatch images = SyntheticImage.create(GeneratorOptions.DEFAULT_SEED, batch, description.height(), description.width());
     t0 = System.nanoTime();
     TfCpuReference.Outputs reference;
     try (TfCpuReference tf = new TfCpuReference(source.graphDef())) {
@@ -140,7 +141,8 @@ public final class TrtSmoke implements Callable<Integer> {
               prov.source() == EngineCache.Source.BUILT ? prov.reason() : engines.planFile(prov.key()),
               engine.engine().deviceMemoryBytes() / 1048576.0, engine.description().nms());
           System.out.println("  " + engine.build().summary());
-          CorrectnessGate.Report report = CorrectnessGate.check(engine, reference, images);
+          org.ssdbench.engine.CorrectnessGate.Report report =
+              org.ssdbench.engine.CorrectnessGate.check(engine, reference.toReference(), images);
           report.lines().forEach(System.out::println);
           found.put(p, engine.detect(images));
           if (p == Precision.INT8 && found.containsKey(Precision.FP32)) {

@@ -92,7 +92,8 @@ public final class EndToEnd {
         Units.toMillisPerOp(m.percentile(90.0), unit),
         Units.toMillisPerOp(m.percentile(99.0), unit),
         Units.toMillisPerOp(m.percentile(99.9), unit),
-        gpuMillis);
+        gpuMillis,
+        org.ssdbench.results.WorkloadKey.of(r::param));
   }
 
   /** Half-width of the 95% interval of the mean iteration score (docs/statistics.md); NaN with fewer than two. */

@@ -88,9 +88,16 @@ public final class Ladder {
         .filter(r -> !r.benchmarkClass().equals(EndToEnd.PEER_TORCH))
         .filter(r -> r.param("batch") == null || r.param("batch").equals("1"))
         .filter(r -> MODES.contains(r.mode()))
-        .filter(r -> typical(r) > 0)
+        .filter(r -> !r.param("config").isBlank())
+        .filter(r -> typical(r) > 0 && Double.isFinite(typical(r)))
         .sorted(Comparator.comparingInt(r -> MODES.indexOf(r.mode())))
         .forEach(r -> best.putIfAbsent(r.param("config"), r));
+    // One workload per ladder: the first step's (tf-gpu where present), so every gain compares the same work.
+    String first = PATH.stream().filter(best::containsKey).findFirst().orElse(null);
+    if (first != null) {
+      String workload = org.ssdbench.results.WorkloadKey.of(best.get(first)::param);
+      best.values().removeIf(r -> !org.ssdbench.results.WorkloadKey.of(r::param).equals(workload));
+    }
     return best;
   }
 

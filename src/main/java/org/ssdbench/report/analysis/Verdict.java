@@ -45,10 +45,18 @@ public final class Verdict {
       return new Claim(name, ratioLabel, claimed, Double.NaN, Claim.Outcome.NOT_MEASURED,
           "no end-to-end result for " + missing + " in this run");
     }
-    double ratio = base.get().typicalMillis() / other.get().typicalMillis();
+    double ratio = other.get().speedupOver(base.get());
+    if (Double.isNaN(ratio)) {
+      return new Claim(name, ratioLabel, claimed, Double.NaN, Claim.Outcome.NOT_MEASURED, "%s timed %s, %s timed %s: not the same work"
+          .formatted(EndToEnd.BASELINE, recorded(base.get()), other.get().config(), recorded(other.get())));
+    }
     Claim.Outcome outcome = ratio >= claimed * TOLERANCE ? Claim.Outcome.REPRODUCED : Claim.Outcome.NOT_REPRODUCED;
     String detail = String.format(Locale.ROOT, "%.3f ms / %.3f ms = %.2fx (article: %.1fx)",
         base.get().typicalMillis(), other.get().typicalMillis(), ratio, claimed);
     return new Claim(name, ratioLabel, claimed, ratio, outcome, detail);
+  }
+
+  private static String recorded(ConfigLatency c) {
+    return c.workload().isEmpty() ? "work its results do not name" : c.workload();
   }
 }

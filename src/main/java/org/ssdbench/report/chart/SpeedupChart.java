@@ -21,9 +21,11 @@ public final class SpeedupChart {
         .orElseThrow(() -> new IllegalArgumentException(
             "No '" + EndToEnd.BASELINE + "' result to measure speedups against; configurations: "
                 + latencies.stream().map(ConfigLatency::config).toList()));
-    List<Double> speedups = latencies.stream().map(c -> baseline.typicalMillis() / c.typicalMillis()).toList();
-    List<String> labels = latencies.stream()
-        .map(c -> c.config() + String.format(Locale.ROOT, " (%.2fx)", baseline.typicalMillis() / c.typicalMillis()))
+    // Only configurations that timed the baseline's workload have a speedup.
+    List<ConfigLatency> same = latencies.stream().filter(c -> !Double.isNaN(c.speedupOver(baseline))).toList();
+    List<Double> speedups = same.stream().map(c -> c.speedupOver(baseline)).toList();
+    List<String> labels = same.stream()
+        .map(c -> c.config() + String.format(Locale.ROOT, " (%.2fx)", c.speedupOver(baseline)))
         .toList();
     CategoryChart chart = ChartStyle.barChart(
         caption.title("Speedup over tf-gpu (article's step 0)"), "configuration", "speedup (x, higher is faster)");
