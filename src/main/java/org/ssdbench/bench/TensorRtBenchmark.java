@@ -58,6 +58,13 @@ public class TensorRtBenchmark extends InferenceBenchmark {
   private TrtInferenceEngine trt;
 
   /**
+   * The GPU times of this fork's engine, for {@link GpuTime}. A helper method of GpuTime that took the benchmark state as
+   * a parameter would make JMH create (and set up) another instance of it per such parameter, each with an engine of its
+   * own, so the one engine's recorder is handed over here instead: one trial runs at a time in a fork, on one thread.
+   */
+  private static volatile GpuTimes currentGpuTimes;
+
+  /**
    * GPU time of the iteration's calls, read from the engine's {@link GpuTimes} after the iteration (JMH reads these
    * fields after the iteration's teardown); warm-up iterations are dropped from the trial's percentiles.
    */
@@ -68,16 +75,20 @@ public class TensorRtBenchmark extends InferenceBenchmark {
     public long gpuCalls;
 
     @Setup(Level.Iteration)
-    public void start(TensorRtBenchmark bench) {
-      bench.trt.gpuTimes().startIteration();
+    public void start() {
+      currentGpuTimes.startIteration();
     }
 
     @TearDown(Level.Iteration)
-    public void read(TensorRtBenchmark bench, IterationParams iteration) {
-      GpuTimes times = bench.trt.gpuTimes();
+    public void read(IterationParams iteration) {
+      record(currentGpuTimes, iteration.getType() == IterationType.WARMUP);
+    }
+
+    /** Takes the iteration's sum and count; a warm-up iteration's times are then dropped from the percentiles. */
+    void record(GpuTimes times, boolean warmup) {
       gpuMicrosSum = times.iterationSumMillis() * 1000.0;
       gpuCalls = times.iterationCalls();
-      if (iteration.getType() == IterationType.WARMUP) {
+      if (warmup) {
         times.discardIteration();
       }
     }
@@ -94,6 +105,7 @@ public class TensorRtBenchmark extends InferenceBenchmark {
     NetworkDescription description = SsdGraphConverter.convert(w.model().graphDef(), w.model().source());
     trt = new TrtInferenceEngine(description, w.model().sha256(), cfg, EngineCache.defaultCache());
     engine = trt;
+    currentGpuTimes = trt.gpuTimes();
     try {
       System.out.println(CorrectnessGate.require(trt, w.reference(), w.images()));
       trt.prepare(w.images());

@@ -49,4 +49,31 @@ final class TensorRtBenchmarkTest {
     assertThatThrownBy(() -> TrtInferenceEngine.Config.parse("tf-gpu", 1))
         .hasMessageContaining("Unknown TensorRT config 'tf-gpu'").hasMessageContaining("trt-fp16-graph");
   }
+
+  @Test
+  void jmhSetsUpOneBenchmarkStatePerTrialSoOnlyOneEngineIsBuiltAndItsGpuTimesAreTheOnesRead() throws Exception {
+    Class<?> generated = Class.forName("org.ssdbench.bench.jmh_generated.TensorRtBenchmark_infer_jmhTest");
+    long states = java.util.Arrays.stream(generated.getDeclaredFields())
+        .filter(f -> f.getType().getSimpleName().equals("TensorRtBenchmark_jmhType")).count();
+    assertThat(states).isEqualTo(1);
+  }
+
+  @Test
+  void gpuTimeOfAWarmUpIterationIsCountedForItsIterationButDroppedFromThePercentiles() {
+    var times = new org.ssdbench.engine.trt.GpuTimes();
+    var gpu = new TensorRtBenchmark.GpuTime();
+    times.startIteration();
+    times.add(2f);
+    gpu.record(times, true);
+    assertThat(gpu.gpuCalls).isEqualTo(1);
+    assertThat(gpu.gpuMicrosSum).isEqualTo(2000.0);
+    assertThat(times.kept()).isZero();
+    times.startIteration();
+    times.add(0.5f);
+    times.add(0.5f);
+    gpu.record(times, false);
+    assertThat(gpu.gpuCalls).isEqualTo(2);
+    assertThat(times.kept()).isEqualTo(2);
+    assertThat(times.percentile(50)).isEqualTo(0.5);
+  }
 }
