@@ -54,9 +54,16 @@ public record BenchmarkResult(
     return params.get(name);
   }
 
-  /** A key that identifies the benchmark across runs: name, mode and every parameter. */
+  /**
+   * The param that says where a run's workload folder lay ({@code workload}): it differs between any two runs and
+   * says nothing about the work (model, image, score threshold and batch do), so it is no part of the key.
+   */
+  public static final String LOCATION_PARAM = "workload";
+
+  /** A key that identifies the benchmark across runs: name, mode and every parameter but {@link #LOCATION_PARAM}. */
   public String key() {
     return benchmark + " [" + mode.shortName() + "]"
-        + params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ", " {", "}"));
+        + params.entrySet().stream().filter(e -> !e.getKey().equals(LOCATION_PARAM))
+            .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ", " {", "}"));
   }
 }
