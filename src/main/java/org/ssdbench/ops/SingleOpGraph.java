@@ -38,19 +38,9 @@ public record SingleOpGraph(
     s.kind().validate(s);
     List<HostArray> data = RealisticData.of(s);
     GraphDefWriter w = new GraphDefWriter();
-    List<String> inputs = new ArrayList<>();
     List<String> feeds = new ArrayList<>();
     List<String> onDevice = new ArrayList<>();
-    for (int i = 0; i < data.size(); i++) {
-      String name = "in" + i;
-      if (variant == Variant.HOST_FED) {
-        feeds.add(w.placeholder(name, data.get(i).spec()));
-      } else {
-        w.constant(name, data.get(i), device.tfName());
-        onDevice.add(name);
-      }
-      inputs.add(name);
-    }
+    List<String> inputs = addInputs(w, data, device, variant, feeds, onDevice);
     s.kind().build(w, s, inputs, device.tfName());
     onDevice.add(OP);
     List<String> fetches = new ArrayList<>();
@@ -97,14 +87,9 @@ public record SingleOpGraph(
     List<String> feeds = new ArrayList<>();
     List<String> onDevice = new ArrayList<>();
     List<String> waits = new ArrayList<>();
+    List<String> names = addInputs(w, data, device, variant, feeds, onDevice);
     for (int i = 0; i < data.size(); i++) {
-      String name = "in" + i;
-      if (variant == Variant.HOST_FED) {
-        feeds.add(w.placeholder(name, data.get(i).spec()));
-      } else {
-        w.constant(name, data.get(i), device.tfName());
-        onDevice.add(name);
-      }
+      String name = names.get(i);
       String moved = w.node("control/in" + i, "Identity", List.of(name), Map.of(
           "T", type(data.get(i).spec().dtype().proto())), device.tfName());
       onDevice.add(moved);
@@ -139,5 +124,25 @@ public record SingleOpGraph(
       case SELECT, SELECT_V2 -> s.input(1).dtype();
       default -> s.input(0).dtype();
     };
+  }
+
+  /**
+   * The op's inputs, the same in the op graph and its control: host-fed, placeholders (added to {@code feeds});
+   * device-resident, Consts on the device (added to {@code onDevice}). Returns their names in input order.
+   */
+  private static List<String> addInputs(GraphDefWriter w, List<HostArray> data, OpDevice device, Variant variant,
+      List<String> feeds, List<String> onDevice) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < data.size(); i++) {
+      String name = "in" + i;
+      if (variant == Variant.HOST_FED) {
+        feeds.add(w.placeholder(name, data.get(i).spec()));
+      } else {
+        w.constant(name, data.get(i), device.tfName());
+        onDevice.add(name);
+      }
+      names.add(name);
+    }
+    return names;
   }
 }
