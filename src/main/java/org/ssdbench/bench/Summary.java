@@ -30,10 +30,6 @@ public record Summary(List<Row> rows) {
     }
   }
 
-  /** The workload of a result, from its params ({@link WorkloadKey}). */
-  public static String workloadOf(java.util.function.Function<String, String> param) {
-    return WorkloadKey.of(param);
-  }
 
   public static Summary of(Collection<RunResult> results) {
     List<Row> rows = new ArrayList<>();
@@ -46,7 +42,7 @@ public record Summary(List<Row> rows) {
       Statistics s = r.getPrimaryResult().getStatistics();
       double toMs = millisPer(r.getPrimaryResult().getScoreUnit());
       rows.add(new Row(config, batch == null ? 1 : Integer.parseInt(batch), s.getPercentile(50) * toMs,
-          s.getPercentile(99) * toMs, s.getN(), "ms/op", workloadOf(r.getParams()::getParam)));
+          s.getPercentile(99) * toMs, s.getN(), "ms/op", WorkloadKey.of(r.getParams()::getParam)));
     }
     rows.sort(Comparator.comparingInt(Row::batch).thenComparing(Row::config));
     return new Summary(List.copyOf(rows));

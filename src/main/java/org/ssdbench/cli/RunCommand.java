@@ -157,7 +157,7 @@ final class RunCommand implements Callable<Integer> {
         expected.addAll(trtConfigs);
         if (throughput != null || chosen.name().equals(Profile.FULL.name())) {
           ThroughputSweep.run(throughput == null ? ThroughputSweep.DEFAULT_CONFIG : throughput, model,
-              Map.of("scoreThreshold", appliedThreshold, "image", image), chosen,
+              Map.of("scoreThreshold", thresholdParam(), "image", image), chosen,
               folder.jmhJson(ThroughputSweep.JSON_NAME), tensorRtForkArgs(folder), log);
         }
       } else {
