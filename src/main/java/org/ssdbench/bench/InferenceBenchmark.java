@@ -61,13 +61,13 @@ public abstract class InferenceBenchmark extends BenchmarkDefaults {
           manifest.model(), manifest.image()));
     }
     requireThreshold(manifest.scoreThreshold(), "the workload in " + dir);
-    return WorkloadFolder.read(dir, batch);
+    return WorkloadFolder.read(dir, manifest, batch);
   }
 
   /** The scoreThreshold param must say what the model really applies, so results never record a threshold that did not. */
   private void requireThreshold(String applied, String what) {
     String asked = ModelRequest.format(scoreThreshold);
-    if (!applied.equals("as exported") && !applied.equals(asked)) {
+    if (!applied.equals(ModelRequest.AS_EXPORTED) && !applied.equals(asked)) {
       throw new IllegalArgumentException("scoreThreshold=%s, but %s applies %s: pass -p scoreThreshold=%s"
           .formatted(asked, what, applied, applied));
     }

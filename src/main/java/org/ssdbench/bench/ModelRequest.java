@@ -31,6 +31,8 @@ public record ModelRequest(String model, int batch, float scoreThreshold, String
   public static final long SEED = GeneratorOptions.DEFAULT_SEED;
   /** The input size of SSD MobileNet V2 300x300, for graphs whose input shape leaves it open. */
   public static final int DEFAULT_SIZE = 300;
+  /** What {@link #threshold} says of a file whose NMS threshold cannot be read from its graph. */
+  public static final String AS_EXPORTED = "as exported";
 
   public LoadedModel load() {
     return ModelLoader.resolve(model,
@@ -45,7 +47,7 @@ public record ModelRequest(String model, int batch, float scoreThreshold, String
     if (GENERATED.equals(model)) {
       return format(requested);
     }
-    return loaded.scoreThreshold().map(t -> format(t.value())).orElse("as exported");
+    return loaded.scoreThreshold().map(t -> format(t.value())).orElse(AS_EXPORTED);
   }
 
   static String format(float threshold) {

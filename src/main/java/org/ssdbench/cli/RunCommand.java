@@ -18,6 +18,7 @@ import org.ssdbench.bench.TensorRtBenchmark;
 import org.ssdbench.bench.ThroughputSweep;
 import org.ssdbench.engine.trt.TensorRtAvailability;
 import org.ssdbench.engine.trt.TrtBuildsCsv;
+import org.ssdbench.engine.trt.TrtNetworkBuilder;
 import org.ssdbench.engine.trt.TrtRuntime;
 import org.ssdbench.ops.ModelGraphs;
 import org.ssdbench.ops.OpsReport;
@@ -95,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
       description = "TensorRT configurations (default: ${DEFAULT-VALUE}).")
   List<String> trtConfigs;
 
-  @Option(names = "--trt-builder-level", defaultValue = "-1",
+  @Option(names = "--trt-builder-level", defaultValue = "" + TrtNetworkBuilder.Options.DEFAULT_LEVEL,
       description = "TensorRT builder optimization level 0 (fastest build) to 5; default: TensorRT's (3), and 2 for INT8.")
   int trtBuilderLevel;
 
@@ -203,9 +204,11 @@ final class RunCommand implements Callable<Integer> {
 
   /** Options that contradict each other, or leave nothing to run, fail before anything is loaded. */
   private void checkSelection() {
-    if (trtBuilderLevel != -1 && (trtBuilderLevel < 0 || trtBuilderLevel > 5)) {
-      throw new ParameterException(spec.commandLine(),
-          "--trt-builder-level must be 0 to 5 (or -1 for TensorRT's default), got " + trtBuilderLevel);
+    try {
+      TrtNetworkBuilder.Options.checkLevel(trtBuilderLevel);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--trt-builder-level must be 0 to 5 (or %d for TensorRT's default), got %d"
+          .formatted(TrtNetworkBuilder.Options.DEFAULT_LEVEL, trtBuilderLevel));
     }
     if (noTf && configs != null) {
       throw new ParameterException(spec.commandLine(), "--no-tf and --configs contradict each other: give one of them");
@@ -286,17 +289,14 @@ final class RunCommand implements Callable<Integer> {
   private Summary endToEnd(List<Placement> tfConfigs, Profile chosen, RunFolder folder) throws Exception {
     Map<String, List<String>> params =
         configParams(tfConfigs.stream().map(Placement::configName).toList(), chosen);
-    return endToEndJmh(EndToEndBenchmark.class, params, chosen, folder.jmhJson("e2e"));
+    return endToEndJmh(EndToEndBenchmark.class, params, chosen, folder.jmhJson("e2e"), jvmArgs);
   }
 
   /** The forks get the run folder (for trt-builds.csv) as a system property, and the builder level as a param. */
   private Summary tensorRt(Profile chosen, RunFolder folder) throws Exception {
     Map<String, List<String>> params = configParams(trtConfigs, chosen);
     params.put("builderLevel", List.of(String.valueOf(trtBuilderLevel)));
-    Collection<RunResult> results =
-        JmhLauncher.run(TensorRtBenchmark.class, params, chosen, folder.jmhJson("trt"), tensorRtForkArgs(folder));
-    log.printf("Wrote JMH results to %s%n", folder.jmhJson("trt"));
-    return Summary.of(results);
+    return endToEndJmh(TensorRtBenchmark.class, params, chosen, folder.jmhJson("trt"), tensorRtForkArgs(folder));
   }
 
   private List<String> tensorRtForkArgs(RunFolder folder) {
@@ -322,12 +322,12 @@ final class RunCommand implements Callable<Integer> {
 
   /** The threshold param: the one applied, where the graph states it. */
   private String thresholdParam() {
-    return appliedThreshold.equals("as exported") ? String.valueOf(scoreThreshold) : appliedThreshold;
+    return appliedThreshold.equals(ModelRequest.AS_EXPORTED) ? String.valueOf(scoreThreshold) : appliedThreshold;
   }
 
-  private Summary endToEndJmh(Class<?> benchmark, Map<String, List<String>> params, Profile chosen, Path json)
-      throws Exception {
-    Collection<RunResult> results = JmhLauncher.run(benchmark, params, chosen, json, jvmArgs);
+  private Summary endToEndJmh(Class<?> benchmark, Map<String, List<String>> params, Profile chosen, Path json,
+      List<String> forkArgs) throws Exception {
+    Collection<RunResult> results = JmhLauncher.run(benchmark, params, chosen, json, forkArgs);
     log.printf("Wrote JMH results to %s%n", json);
     return Summary.of(results);
   }

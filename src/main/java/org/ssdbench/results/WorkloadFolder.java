@@ -82,7 +82,7 @@ public final class WorkloadFolder {
       } else {
         modelFile = Path.of(model).toAbsolutePath().toString();
       }
-      writeBytes(dir.resolve(sub + "/images.u8"), w.images().pixels());
+      Files.write(dir.resolve(sub + "/images.u8"), w.images().pixels());
       writeFloats(dir.resolve(sub + "/input-nchw.f32"), w.nchw());
       ReferenceOutputs r = w.reference();
       if (r.hasPreNms()) {
@@ -128,7 +128,12 @@ public final class WorkloadFolder {
 
   /** Reads one batch size's workload; the model's SHA-256 must be the one recorded. */
   public static WorkloadBatch read(Path dir, int batch) {
-    Batch b = manifest(dir).batch(batch);
+    return read(dir, manifest(dir), batch);
+  }
+
+  /** {@link #read(Path, int)} with the manifest already read from {@code dir}. */
+  public static WorkloadBatch read(Path dir, Manifest manifest, int batch) {
+    Batch b = manifest.batch(batch);
     try {
       LoadedModel model;
       if (b.modelCopied()) {
@@ -155,10 +160,6 @@ public final class WorkloadFolder {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the batch-%d workload in %s".formatted(batch, dir), e);
     }
-  }
-
-  static void writeBytes(Path file, byte[] bytes) throws IOException {
-    Files.write(file, bytes);
   }
 
   static void writeFloats(Path file, float[] values) throws IOException {

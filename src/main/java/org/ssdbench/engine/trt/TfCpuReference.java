@@ -45,7 +45,7 @@ public final class TfCpuReference implements AutoCloseable {
     SsdGraphRoles roles = new SsdGraphRoles(graphDef);
     boolean preNms = roles.rawBoxEncodings().isPresent() && roles.classScores().isPresent()
         && roles.decodedBoxesCandidates().size() == 1;
-    try (TfCpuReference reference = new TfCpuReference(graphDef, preNms)) {
+    try (TfCpuReference reference = new TfCpuReference(graphDef, roles, preNms)) {
       return reference.run(images).toReference();
     }
   }
@@ -62,11 +62,10 @@ public final class TfCpuReference implements AutoCloseable {
    * @throws NotSsdGraphException when the pre-NMS tensors' roles are not found in the graph
    */
   public TfCpuReference(GraphDef graphDef) {
-    this(graphDef, true);
+    this(graphDef, new SsdGraphRoles(graphDef), true);
   }
 
-  private TfCpuReference(GraphDef graphDef, boolean preNms) {
-    SsdGraphRoles roles = new SsdGraphRoles(graphDef);
+  private TfCpuReference(GraphDef graphDef, SsdGraphRoles roles, boolean preNms) {
     if (preNms) {
       rawBoxEncodings = roles.rawBoxEncodings().orElseThrow(() -> new NotSsdGraphException(
           "no raw box encodings: neither a top-level 'Squeeze' nor 'concat' (the box predictors' joined encodings)"));
