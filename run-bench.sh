@@ -112,6 +112,18 @@ if [ "$build" = 1 ]; then
 fi
 jar=target/benchmarks.jar
 [ -f "$jar" ] || { echo "run-bench.sh: $jar is missing; build with 'mvn package' or drop --no-build" >&2; exit 2; }
+# With -Predist the CUDA/TensorRT jars stay in the Maven repository; the build lists them in target/redist.classpath and
+# they go on the class path beside the suite's jar (JMH's forks inherit it). JavaCPP extracts the libraries it loads into
+# ~/.javacpp/cache on first use.
+classpath=$jar
+case " ${profiles[*]:-} " in
+  *" -Predist "*)
+    [ -s target/redist.classpath ] || { echo "run-bench.sh: target/redist.classpath is missing; build with -Pgpu -Predist (drop --no-build)" >&2; exit 2; }
+    classpath="$jar:$(cat target/redist.classpath)"
+    if [ ! -d "${HOME}/.javacpp/cache" ]; then
+      echo "  first start with the redist jars: JavaCPP unpacks the CUDA, cuDNN and TensorRT libraries into ~/.javacpp/cache once"
+    fi ;;
+esac
 
 # The real model: fetched once into cache/models when this machine is online, checked, else the generated graph.
 if [ -z "$model" ]; then
@@ -129,7 +141,8 @@ export TF_CPP_MIN_LOG_LEVEL=${TF_CPP_MIN_LOG_LEVEL:-1}
 export CUDA_CACHE_PATH=${CUDA_CACHE_PATH:-$HOME/.cache/ssdbench/cuda} CUDA_CACHE_MAXSIZE=${CUDA_CACHE_MAXSIZE:-4294967296}
 log=$(mktemp -t ssdbench-run.XXXXXX)
 set +e
-java -Xmx8g -Djava.awt.headless=true -jar "$jar" run --profile "$profile" --model "$model" "${extra[@]}" 2>&1 | tee "$log"
+java -Xmx8g -Djava.awt.headless=true -cp "$classpath" org.ssdbench.cli.Main run --profile "$profile" --model "$model" \
+  "${extra[@]}" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 run_dir=$(sed -n 's/^Results: *//p' "$log" | tail -n 1)

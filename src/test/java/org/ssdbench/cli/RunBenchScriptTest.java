@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** run-bench.sh, as a new user meets it: its help, its build progress, its environment for the run. */
 final class RunBenchScriptTest {
@@ -56,5 +57,46 @@ final class RunBenchScriptTest {
 
     assertThat(script).contains("export TF_CPP_MIN_LOG_LEVEL=${TF_CPP_MIN_LOG_LEVEL:-1}")
         .doesNotContainPattern("(?m)^[^#]*\\bgit ");
+  }
+
+  /** A copy of the script in {@code dir} with a fake GPU (nvidia-smi) and a fake java that records its arguments. */
+  private static Path fakeGpuMachine(Path dir, String redistClasspath) throws IOException {
+    Files.copy(SCRIPT, dir.resolve("run-bench.sh"));
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path target = Files.createDirectories(dir.resolve("target"));
+    Files.writeString(target.resolve("benchmarks.jar"), "");
+    if (redistClasspath != null) {
+      Files.writeString(target.resolve("redist.classpath"), redistClasspath);
+    }
+    Files.writeString(bin.resolve("nvidia-smi"), "#!/bin/sh\necho 'Fake GPU'\n");
+    Files.writeString(bin.resolve("java"), "#!/bin/sh\necho \"$*\" >> \"$(dirname \"$0\")/java.args\"\n");
+    bin.resolve("nvidia-smi").toFile().setExecutable(true);
+    bin.resolve("java").toFile().setExecutable(true);
+    return bin;
+  }
+
+  @Test
+  void withTheRedistJarsTheSuiteStartsWithThemOnTheClassPath(@TempDir Path dir) throws Exception {
+    Path bin = fakeGpuMachine(dir, "/m2/cuda-redist.jar:/m2/trt-redist.jar\n");
+
+    String out = bash("cd " + dir + " && PATH=" + bin + ":$PATH ./run-bench.sh --no-build --redist --generated", "");
+
+    assertThat(out).contains("GPU: Fake GPU").contains("using the redist jars");
+    assertThat(Files.readString(bin.resolve("java.args"))).startsWith(
+        "-Xmx8g -Djava.awt.headless=true -cp target/benchmarks.jar:/m2/cuda-redist.jar:/m2/trt-redist.jar"
+            + " org.ssdbench.cli.Main run --profile quick --model generated");
+  }
+
+  @Test
+  void withTheRedistJarsButNoClassPathFileItSaysWhatToBuild(@TempDir Path dir) throws Exception {
+    Path bin = fakeGpuMachine(dir, null);
+
+    Process p = new ProcessBuilder("bash", "-c", "PATH=" + bin + ":$PATH ./run-bench.sh --no-build --redist --generated")
+        .directory(dir.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(p.waitFor()).isEqualTo(2);
+    assertThat(out).contains("target/redist.classpath is missing; build with -Pgpu -Predist");
+    assertThat(bin.resolve("java.args")).doesNotExist();
   }
 }
