@@ -177,9 +177,7 @@ public final class TrtInferenceEngine implements InferenceEngine {
       TrtLogger logger = TrtLogger.shared();
       TrtRuntime runtime = own(new TrtRuntime(logger));
       GpuInfo gpu = GpuInfo.current();
-      EngineKey key = new EngineKey(modelSha256, gpu.name(), gpu.computeCapability(), TrtRuntime.version(),
-          config.precision().id(), config.batch(), d.nms().scoreThreshold(), config.probes(), config.builderLevel(),
-          EngineKey.FORMAT, config.input().id());
+      EngineKey key = key(d, modelSha256, config, gpu);
       BuildCaches caches = BuildCaches.in(cache.dir(), modelSha256, gpu, TrtRuntime.version(), calibration);
       TrtNetworkBuilder.Plan[] built = {null};
       var entry = cache.getOrBuild(key, bytes -> tryLoad(runtime, bytes), () -> {
@@ -207,6 +205,22 @@ public final class TrtInferenceEngine implements InferenceEngine {
       closeOwned();
       throw e;
     }
+  }
+
+  /**
+   * The cache key of the engine the constructor opens for these arguments on this GPU, so a caller can tell beforehand
+   * whether it would be loaded or built ({@link EngineCache#read}).
+   */
+  public static EngineKey keyFor(NetworkDescription description, String modelSha256, Config config) {
+    NetworkDescription d = config.scoreThreshold() == null ? description
+        : withNms(description, description.nms().withScoreThreshold(config.scoreThreshold()));
+    return key(d, modelSha256, config, GpuInfo.current());
+  }
+
+  private static EngineKey key(NetworkDescription d, String modelSha256, Config config, GpuInfo gpu) {
+    return new EngineKey(modelSha256, gpu.name(), gpu.computeCapability(), TrtRuntime.version(),
+        config.precision().id(), config.batch(), d.nms().scoreThreshold(), config.probes(), config.builderLevel(),
+        EngineKey.FORMAT, config.input().id());
   }
 
   private static Path calibrationImagesFromProperty() {
