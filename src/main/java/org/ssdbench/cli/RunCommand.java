@@ -20,6 +20,8 @@ import org.ssdbench.engine.trt.TensorRtAvailability;
 import org.ssdbench.engine.trt.TrtBuildsCsv;
 import org.ssdbench.engine.trt.TrtNetworkBuilder;
 import org.ssdbench.engine.trt.TrtRuntime;
+import org.ssdbench.engine.trt.profile.KernelProfileCsv;
+import org.ssdbench.engine.trt.profile.KernelProfileLauncher;
 import org.ssdbench.ops.ModelGraphs;
 import org.ssdbench.ops.OpsReport;
 import org.ssdbench.bench.Profile;
@@ -105,6 +107,11 @@ final class RunCommand implements Callable<Integer> {
           + ") at batch 1, 8, 32, 128 and 256 (images/s, p50, p99); the full profile always does.")
   String throughput;
 
+  @Option(names = {"--no-profile", "--no-kernel-profile"},
+      description = "Skip the per-kernel GPU profile (CUPTI, in a child JVM) of each timed TensorRT engine at batch 1,"
+          + " taken after the TensorRT benchmarks (not the quick/full --profile).")
+  boolean noProfile;
+
   @Option(names = "--no-ops", description = "Skip the per-op CPU-vs-GPU benchmarks.")
   boolean noOps;
 
@@ -116,6 +123,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--jvm-arg", description = "Extra JVM argument for the benchmark forks (repeatable).")
   List<String> jvmArgs = new ArrayList<>();
+
+  static final String KERNEL_PROFILE = "kernel profile";
+  /** Inferences the kernel profile times untraced, and as many traced. */
+  static final int KERNEL_PROFILE_RUNS = 200;
 
   private final PrintStream log = System.out;
   /** The threshold the model applies ({@link ModelRequest#threshold}), fixed when the workload is written. */
@@ -167,6 +178,12 @@ final class RunCommand implements Callable<Integer> {
     } else {
       skip(String.join(", ", trtConfigs), "--no-trt");
     }
+    String whyNoProfile = whyNoKernelProfile(noProfile, noTrt, noTrt ? "" : TensorRtAvailability.check(), reasons);
+    if (whyNoProfile.isEmpty()) {
+      kernelProfiles(chosen, folder);
+    } else {
+      skip(KERNEL_PROFILE, whyNoProfile);
+    }
     if (!noOps) {
       perOp(chosen, folder, workloads.get(0).model());
     } else {
@@ -183,6 +200,43 @@ final class RunCommand implements Callable<Integer> {
         noReport ? "not written (--no-report); write it with: report " + folder.dir() : "failed (see REPORT FAILED above)",
         folder.dir());
     return missing == 0 ? ExitCodes.OK : ExitCodes.INCOMPLETE;
+  }
+
+  /**
+   * Why the kernel profile does not run, empty when it does.
+   *
+   * @param trtMissing what {@link TensorRtAvailability#check()} says is missing (empty: nothing)
+   */
+  static String whyNoKernelProfile(boolean noProfile, boolean noTrt, String trtMissing, SkipReasons reasons) {
+    if (noProfile) {
+      return "--no-profile";
+    }
+    if (noTrt) {
+      return "--no-trt";
+    }
+    return trtMissing.isEmpty() ? "" : reasons.forGpu(trtMissing);
+  }
+
+  /** The batch the kernel profile takes: 1 when the run timed it, else the run's first. */
+  static int kernelProfileBatch(Profile chosen) {
+    return chosen.batches().contains(1) ? 1 : chosen.batches().get(0);
+  }
+
+  /**
+   * A CUPTI profile of each timed TensorRT engine, each in a child JVM (KernelProfileLauncher says why); a failure is
+   * told in one PROFILE FAILED line and changes nothing else of the run.
+   */
+  private void kernelProfiles(Profile chosen, RunFolder folder) {
+    int batch = kernelProfileBatch(chosen);
+    List<KernelProfileLauncher.Request> requests = trtConfigs.stream()
+        .map(c -> new KernelProfileLauncher.Request(folder.dir(), c, batch, trtBuilderLevel, KERNEL_PROFILE_RUNS))
+        .toList();
+    int failed = new KernelProfileLauncher(jvmArgs, KernelProfileLauncher.DEFAULT_TIMEOUT, log).profileAll(requests);
+    alsoRan.add("%s of %d TensorRT engines at batch %d%s".formatted(KERNEL_PROFILE, requests.size(), batch,
+        failed == 0 ? "" : " (" + failed + " failed)"));
+    if (failed < requests.size()) {
+      log.printf("Wrote kernel profiles to %s%n", folder.dir().resolve(KernelProfileCsv.KERNELS));
+    }
   }
 
   /** Prints one SKIPPED line and keeps it for the closing summary. */

@@ -1,0 +1,49 @@
+package org.ssdbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.ssdbench.bench.Profile;
+import picocli.CommandLine;
+
+final class RunKernelProfileOptionTest {
+  private static RunCommand parse(String... args) {
+    RunCommand run = new RunCommand();
+    new CommandLine(run).parseArgs(args);
+    return run;
+  }
+
+  @Test
+  void noProfileSkipsTheKernelProfileAndLeavesTheQuickOrFullProfileAlone() {
+    RunCommand run = parse("--no-profile", "--profile", "full");
+    assertThat(run.noProfile).isTrue();
+    assertThat(run.profile).isEqualTo("full");
+    assertThat(parse().noProfile).isFalse();
+    assertThat(parse("--no-kernel-profile").noProfile).isTrue();
+  }
+
+  @Test
+  void saysWhyTheKernelProfileDoesNotRun() {
+    SkipReasons gpu = new SkipReasons(true);
+    assertThat(RunCommand.whyNoKernelProfile(false, false, "", gpu)).isEmpty();
+    assertThat(RunCommand.whyNoKernelProfile(true, false, "", gpu)).isEqualTo("--no-profile");
+    assertThat(RunCommand.whyNoKernelProfile(false, true, "", gpu)).isEqualTo("--no-trt");
+    assertThat(RunCommand.whyNoKernelProfile(false, false, "libnvinfer missing (-Predist)", gpu))
+        .isEqualTo("libnvinfer missing (-Predist)");
+    assertThat(RunCommand.whyNoKernelProfile(false, false, "libnvinfer missing", new SkipReasons(false)))
+        .isEqualTo(SkipReasons.NO_GPU);
+  }
+
+  @Test
+  void profilesBatchOneWhenTheRunTimedIt() {
+    assertThat(RunCommand.kernelProfileBatch(Profile.byName("full"))).isEqualTo(1);
+    assertThat(RunCommand.kernelProfileBatch(Profile.byName("quick").withBatches(List.of(8, 32)))).isEqualTo(8);
+  }
+
+  @Test
+  void helpListsTheOption() {
+    String usage = Main.commandLine().getSubcommands().get("run").getUsageMessage();
+    assertThat(usage).contains("--no-profile").contains("per-kernel GPU profile");
+  }
+}
