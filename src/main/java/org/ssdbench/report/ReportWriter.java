@@ -104,6 +104,9 @@ public final class ReportWriter {
         run.env().map(Environment::gpuName).orElse(null));
     written.addAll(ladder.files());
     blocks.addAll(perOpIndex(blocks), ladder.blocks());
+    KernelProfileSection.Written kernels = KernelProfileSection.write(dir, ChartCaption.of(run.environment()), folder);
+    written.addAll(kernels.files());
+    blocks.addAll(perOpIndex(blocks), kernels.blocks());
     written.add(Files.writeString(dir.resolve(MARKDOWN), new MarkdownRenderer(dir).render(blocks)));
     written.add(Files.writeString(dir.resolve(HTML), new HtmlRenderer().render("Run " + run.name(), blocks)));
     return List.copyOf(written);

@@ -1,0 +1,114 @@
+package org.ssdbench.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.ssdbench.engine.trt.profile.KernelKind;
+import org.ssdbench.engine.trt.profile.KernelLine;
+import org.ssdbench.engine.trt.profile.KernelProfile;
+import org.ssdbench.engine.trt.profile.KernelProfileCsv;
+import org.ssdbench.engine.trt.profile.ProfileSummary;
+import org.ssdbench.report.chart.ChartCaption;
+import org.ssdbench.report.chart.ChartFiles;
+import org.ssdbench.report.chart.KernelKindChart;
+import org.ssdbench.report.doc.Block;
+import org.ssdbench.results.RunFolder;
+
+/**
+ * The report's "Where the GPU time goes" section, from the run folder's {@code trt-kernels.csv} and
+ * {@code trt-kernel-summary.csv}: per profiled engine, the time per kernel kind (classified again from the kernel
+ * names, so a refined {@link KernelKind} applies to old runs), the top kernels, the coverage line, and one stacked
+ * chart (kernels.png). Without trt-kernels.csv there is no section.
+ */
+final class KernelProfileSection {
+  record Written(List<Block> blocks, List<Path> files) {}
+
+  static final int TOP_KERNELS = 10;
+  private static final int MAX_NAME = 120;
+
+  private KernelProfileSection() {}
+
+  static Written write(Path dir, ChartCaption caption, RunFolder folder) throws IOException {
+    Path kernelsFile = folder.requireInside(folder.dir().resolve(KernelProfileCsv.KERNELS));
+    if (!Files.isRegularFile(kernelsFile)) {
+      return new Written(List.of(), List.of());
+    }
+    Path summaryFile = folder.requireInside(folder.dir().resolve(KernelProfileCsv.SUMMARY));
+    List<ProfileSummary> summaries = Files.isRegularFile(summaryFile)
+        ? KernelProfileCsv.readSummaries(summaryFile) : List.of();
+    Map<String, List<KernelLine>> byEngine = new LinkedHashMap<>();
+    for (KernelLine line : KernelProfileCsv.readKernels(kernelsFile)) {
+      byEngine.computeIfAbsent(label(line.config(), line.batch()), k -> new ArrayList<>()).add(line);
+    }
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(new Block.Heading(2, "Where the GPU time goes"));
+    blocks.add(new Block.Paragraph("Per TensorRT engine, its kernels, copies and fills per inference, from a CUPTI "
+        + "activity trace of N inferences taken after the timed runs, in a JVM of its own (docs/tensorrt.md). Kinds "
+        + "are read from the kernel names. Share: of the summed kernel, copy and fill time."));
+    Map<String, Map<KernelKind, Double>> chartData = new LinkedHashMap<>();
+    byEngine.forEach((engine, lines) -> {
+      Map<KernelKind, Double> byKind = KernelProfile.microsByKind(lines);
+      chartData.put(engine, byKind);
+      blocks.add(new Block.Heading(3, engine));
+      summary(summaries, lines.get(0)).ifPresent(s -> blocks.add(new Block.Paragraph(coverage(s))));
+      blocks.add(kindTable(byKind));
+      blocks.add(topKernels(lines));
+    });
+    List<Path> files = new ArrayList<>();
+    try {
+      files.addAll(ChartFiles.write(KernelKindChart.of(chartData, caption), dir, "kernels"));
+      blocks.add(new Block.Chart("GPU time per inference by kernel kind", files.get(0)));
+    } catch (RuntimeException e) {
+      blocks.add(new Block.Paragraph("Chart 'kernels' skipped: " + e));
+    }
+    return new Written(List.copyOf(blocks), List.copyOf(files));
+  }
+
+  private static String label(String config, int batch) {
+    return config + " batch " + batch;
+  }
+
+  private static Optional<ProfileSummary> summary(List<ProfileSummary> summaries, KernelLine line) {
+    return summaries.stream().filter(s -> s.config().equals(line.config()) && s.batch() == line.batch()).findFirst();
+  }
+
+  static String coverage(ProfileSummary s) {
+    return String.format(Locale.ROOT, "Kernels and copies account for %.1f of the %.1f \u00b5s CUDA-event GPU time per "
+        + "inference (%.0f%%); the rest is idle gaps between launches. Summed, kernels take %.1f \u00b5s and copies and "
+        + "fills %.1f \u00b5s (work overlapping on two streams counts once in the first figure); %d inferences traced, "
+        + "the CUDA-event time is the p50 of as many untraced.", s.busyMicros(), s.eventMicros(), s.coverage() * 100,
+        s.kernelMicros(), s.copyMicros(), s.inferences());
+  }
+
+  private static Block.Table kindTable(Map<KernelKind, Double> byKind) {
+    double total = byKind.values().stream().mapToDouble(Double::doubleValue).sum();
+    List<List<String>> rows = new ArrayList<>();
+    byKind.entrySet().stream().sorted(Map.Entry.<KernelKind, Double>comparingByValue().reversed())
+        .forEach(e -> rows.add(List.of(e.getKey().label(), Numbers.format(e.getValue()), percent(e.getValue() / total))));
+    return new Block.Table(List.of("kind", "\u00b5s per inference", "share"), rows);
+  }
+
+  private static Block.Table topKernels(List<KernelLine> lines) {
+    List<List<String>> rows = new ArrayList<>();
+    lines.stream().sorted(java.util.Comparator.comparingDouble(KernelLine::microsPerInference).reversed())
+        .limit(TOP_KERNELS)
+        .forEach(k -> rows.add(List.of(shorten(k.kernel()), KernelKind.of(k.kernel()).label(),
+            Numbers.format(k.launchesPerInference()), Numbers.format(k.microsPerInference()), percent(k.share()))));
+    return new Block.Table(List.of("top kernel", "kind", "launches per inference", "\u00b5s per inference", "share"),
+        rows);
+  }
+
+  private static String percent(double share) {
+    return Double.isFinite(share) ? String.format(Locale.ROOT, "%.1f%%", share * 100) : "";
+  }
+
+  private static String shorten(String name) {
+    return name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME - 3) + "...";
+  }
+}

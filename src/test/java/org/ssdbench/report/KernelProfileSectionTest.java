@@ -1,0 +1,70 @@
+package org.ssdbench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ssdbench.engine.trt.profile.KernelProfileCsv;
+import org.ssdbench.results.RunFolder;
+import org.ssdbench.testing.Fixtures;
+
+final class KernelProfileSectionTest {
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void headless() {
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  private RunFolder runWithProfile() throws Exception {
+    RunFolder run = new RunFolder(Fixtures.copyOfRun("h100-run", dir));
+    for (String file : new String[] {KernelProfileCsv.KERNELS, KernelProfileCsv.SUMMARY}) {
+      Files.copy(Path.of("src/test/resources/kernel-profile", file), run.dir().resolve(file));
+    }
+    return run;
+  }
+
+  @Test
+  void reportSaysWhereTheGpuTimeGoesPerEngine() throws Exception {
+    RunFolder run = runWithProfile();
+
+    new ReportWriter(false).write(run);
+
+    String md = Files.readString(run.report().resolve("report.md"));
+    assertThat(md).contains("## Where the GPU time goes").contains("### trt-fp16-graph batch 1")
+        .contains("### trt-fp32 batch 1").contains("(kernels.png)");
+    assertThat(md).contains("Kernels and copies account for 310.0 of the 430.0 \u00b5s CUDA-event GPU time per "
+        + "inference (72%); the rest is idle gaps between launches.");
+    // the CSV says OTHER; the report classifies the name again
+    assertThat(md).contains("| depthwise convolution | 80.000 | 24.2% |");
+    assertThat(md).contains("| convolution / GEMM | 120.0 | 36.4% |").contains("| memcpy HtoD | 35.000 | 10.6% |");
+    assertThat(md).contains("| convolution / GEMM | 300.0 | 75.0% |");
+    assertThat(md.indexOf("## Optimization ladder")).isLessThan(md.indexOf("## Where the GPU time goes"));
+    assertThat(md.indexOf("## Where the GPU time goes")).isLessThan(md.indexOf("## Per-op CPU vs GPU"));
+    assertThat(run.report().resolve("kernels.png")).isNotEmptyFile();
+  }
+
+  @Test
+  void topKernelsAreSortedByTimeAndLongNamesShortened() throws Exception {
+    RunFolder run = runWithProfile();
+    var written = KernelProfileSection.write(dir.resolve("out"), new org.ssdbench.report.chart.ChartCaption(null, null), run);
+
+    var tables = written.blocks().stream().filter(b -> b instanceof org.ssdbench.report.doc.Block.Table)
+        .map(b -> (org.ssdbench.report.doc.Block.Table) b).toList();
+    var top = tables.get(1);
+    assertThat(top.header()).containsExactly("top kernel", "kind", "launches per inference", "\u00b5s per inference", "share");
+    assertThat(top.rows().get(0).get(0)).startsWith("sm90_xmma_fprop").endsWith("...").hasSize(120);
+    assertThat(top.rows()).extracting(r -> r.get(3)).containsExactly("120.0", "80.000", "40.000", "35.000", "30.000",
+        "20.000", "5.000");
+  }
+
+  @Test
+  void noSectionWithoutAProfile() throws Exception {
+    RunFolder run = new RunFolder(Fixtures.copyOfRun("h100-run", dir));
+    assertThat(KernelProfileSection.write(dir.resolve("out"), new org.ssdbench.report.chart.ChartCaption(null, null), run)
+        .blocks()).isEmpty();
+  }
+}
