@@ -19,6 +19,8 @@ import java.util.stream.Stream;
  *   traces/copies.csv           host-to-device and device-to-host copies per configuration
  *   ops-report.csv              per-op CPU vs GPU times and shares
  *   trt-builds.csv              per TensorRT engine: build time, builder level, timing cache, calibration, size
+ *   trt-kernels.csv             per profiled TensorRT engine and kernel name: launches, µs per inference, share
+ *   trt-kernel-summary.csv      per profiled TensorRT engine: CUDA-event time, busy time, coverage
  *   report/                     report.md, report.html, charts (PNG and SVG), results.csv
  *   INCOMPLETE                  present while the run is going (and after a run that was stopped)
  *   jmh-*.json.partial          JMH JSON being written; renamed to jmh-*.json when that JMH run completes
