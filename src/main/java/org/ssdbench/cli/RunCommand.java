@@ -107,10 +107,10 @@ final class RunCommand implements Callable<Integer> {
           + ") at batch 1, 8, 32, 128 and 256 (images/s, p50, p99); the full profile always does.")
   String throughput;
 
-  @Option(names = {"--no-profile", "--no-kernel-profile"},
+  @Option(names = "--no-kernel-profile",
       description = "Skip the per-kernel GPU profile (CUPTI, in a child JVM) of each timed TensorRT engine at batch 1,"
           + " taken after the TensorRT benchmarks (not the quick/full --profile).")
-  boolean noProfile;
+  boolean noKernelProfile;
 
   @Option(names = "--no-ops", description = "Skip the per-op CPU-vs-GPU benchmarks.")
   boolean noOps;
@@ -178,7 +178,7 @@ final class RunCommand implements Callable<Integer> {
     } else {
       skip(String.join(", ", trtConfigs), "--no-trt");
     }
-    String whyNoProfile = whyNoKernelProfile(noProfile, noTrt, noTrt ? "" : TensorRtAvailability.check(), reasons);
+    String whyNoProfile = whyNoKernelProfile(noKernelProfile, noTrt, noTrt ? "" : TensorRtAvailability.check(), reasons);
     if (whyNoProfile.isEmpty()) {
       kernelProfiles(chosen, folder);
     } else {
@@ -209,7 +209,7 @@ final class RunCommand implements Callable<Integer> {
    */
   static String whyNoKernelProfile(boolean noProfile, boolean noTrt, String trtMissing, SkipReasons reasons) {
     if (noProfile) {
-      return "--no-profile";
+      return "--no-kernel-profile";
     }
     if (noTrt) {
       return "--no-trt";

@@ -16,18 +16,17 @@ final class RunKernelProfileOptionTest {
 
   @Test
   void noProfileSkipsTheKernelProfileAndLeavesTheQuickOrFullProfileAlone() {
-    RunCommand run = parse("--no-profile", "--profile", "full");
-    assertThat(run.noProfile).isTrue();
+    RunCommand run = parse("--no-kernel-profile", "--profile", "full");
+    assertThat(run.noKernelProfile).isTrue();
     assertThat(run.profile).isEqualTo("full");
-    assertThat(parse().noProfile).isFalse();
-    assertThat(parse("--no-kernel-profile").noProfile).isTrue();
+    assertThat(parse().noKernelProfile).isFalse();
   }
 
   @Test
   void saysWhyTheKernelProfileDoesNotRun() {
     SkipReasons gpu = new SkipReasons(true);
     assertThat(RunCommand.whyNoKernelProfile(false, false, "", gpu)).isEmpty();
-    assertThat(RunCommand.whyNoKernelProfile(true, false, "", gpu)).isEqualTo("--no-profile");
+    assertThat(RunCommand.whyNoKernelProfile(true, false, "", gpu)).isEqualTo("--no-kernel-profile");
     assertThat(RunCommand.whyNoKernelProfile(false, true, "", gpu)).isEqualTo("--no-trt");
     assertThat(RunCommand.whyNoKernelProfile(false, false, "libnvinfer missing (-Predist)", gpu))
         .isEqualTo("libnvinfer missing (-Predist)");
@@ -44,6 +43,6 @@ final class RunKernelProfileOptionTest {
   @Test
   void helpListsTheOption() {
     String usage = Main.commandLine().getSubcommands().get("run").getUsageMessage();
-    assertThat(usage).contains("--no-profile").contains("per-kernel GPU profile");
+    assertThat(usage).contains("--no-kernel-profile").contains("per-kernel GPU profile");
   }
 }
