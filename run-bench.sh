@@ -120,6 +120,14 @@ case " ${profiles[*]:-} " in
   *" -Predist "*)
     [ -s target/redist.classpath ] || { echo "run-bench.sh: target/redist.classpath is missing; build with -Pgpu -Predist (drop --no-build)" >&2; exit 2; }
     classpath="$jar:$(cat target/redist.classpath)"
+    # TensorRT dlopens libnvinfer_builder_resource.so.10.6.0 by file name, and that library's soname
+    # (do_not_link_against_nvinfer_builder_resource) keeps the copy JavaCPP already loaded from matching it: the folder
+    # JavaCPP unpacks it into must be on the search path. It exists once the run's first JVM has loaded TensorRT, before
+    # any fork builds an engine.
+    trt_jar=$(tr ':' '\n' < target/redist.classpath | grep -m 1 '/tensorrt-[^/]*-redist\.jar$' || true)
+    if [ -n "$trt_jar" ]; then
+      export LD_LIBRARY_PATH="$HOME/.javacpp/cache/$(basename "$trt_jar")/org/bytedeco/tensorrt/linux-x86_64${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+    fi
     if [ ! -d "${HOME}/.javacpp/cache" ]; then
       echo "  first start with the redist jars: JavaCPP unpacks the CUDA, cuDNN and TensorRT libraries into ~/.javacpp/cache once"
     fi ;;

@@ -69,7 +69,8 @@ final class RunBenchScriptTest {
       Files.writeString(target.resolve("redist.classpath"), redistClasspath);
     }
     Files.writeString(bin.resolve("nvidia-smi"), "#!/bin/sh\necho 'Fake GPU'\n");
-    Files.writeString(bin.resolve("java"), "#!/bin/sh\necho \"$*\" >> \"$(dirname \"$0\")/java.args\"\n");
+    Files.writeString(bin.resolve("java"), "#!/bin/sh\necho \"$*\" >> \"$(dirname \"$0\")/java.args\"\n"
+        + "echo \"$LD_LIBRARY_PATH\" > \"$(dirname \"$0\")/java.ldpath\"\n");
     bin.resolve("nvidia-smi").toFile().setExecutable(true);
     bin.resolve("java").toFile().setExecutable(true);
     return bin;
@@ -77,14 +78,19 @@ final class RunBenchScriptTest {
 
   @Test
   void withTheRedistJarsTheSuiteStartsWithThemOnTheClassPath(@TempDir Path dir) throws Exception {
-    Path bin = fakeGpuMachine(dir, "/m2/cuda-redist.jar:/m2/trt-redist.jar\n");
+    Path bin = fakeGpuMachine(dir,
+        "/m2/cuda-12.6-9.5-1.5.11-linux-x86_64-redist.jar:/m2/tensorrt-10.6-1.5.11-linux-x86_64-redist.jar\n");
 
-    String out = bash("cd " + dir + " && PATH=" + bin + ":$PATH ./run-bench.sh --no-build --redist --generated", "");
+    String out = bash("cd " + dir + " && HOME=/home/u LD_LIBRARY_PATH=/opt/x PATH=" + bin
+        + ":$PATH ./run-bench.sh --no-build --redist --generated", "");
 
     assertThat(out).contains("GPU: Fake GPU").contains("using the redist jars");
     assertThat(Files.readString(bin.resolve("java.args"))).startsWith(
-        "-Xmx8g -Djava.awt.headless=true -cp target/benchmarks.jar:/m2/cuda-redist.jar:/m2/trt-redist.jar"
-            + " org.ssdbench.cli.Main run --profile quick --model generated");
+        "-Xmx8g -Djava.awt.headless=true -cp target/benchmarks.jar:/m2/cuda-12.6-9.5-1.5.11-linux-x86_64-redist.jar"
+            + ":/m2/tensorrt-10.6-1.5.11-linux-x86_64-redist.jar org.ssdbench.cli.Main run --profile quick --model generated");
+    // TensorRT's builder finds its resource library only by file name, in the folder JavaCPP unpacks it into
+    assertThat(Files.readString(bin.resolve("java.ldpath")).trim()).isEqualTo(
+        "/home/u/.javacpp/cache/tensorrt-10.6-1.5.11-linux-x86_64-redist.jar/org/bytedeco/tensorrt/linux-x86_64:/opt/x");
   }
 
   @Test

@@ -155,7 +155,14 @@ public final class TrtNetworkBuilder {
    */
   private Plan run() {
     long start = System.nanoTime();
-    IBuilder builder = requireNative(createInferBuilder(logger), "createInferBuilder");
+    IBuilder builder = createInferBuilder(logger);
+    if (builder == null || builder.isNull()) {
+      throw new IllegalStateException("createInferBuilder returned null; see the TensorRT log above. If it says it is"
+          + " 'Unable to load library: libnvinfer_builder_resource.so.10.6.0', put the folder holding that library on"
+          + " LD_LIBRARY_PATH before starting Java (with the redist jars: the folder JavaCPP unpacked them into, "
+          + "~/.javacpp/cache/tensorrt-10.6-1.5.11-linux-x86_64-redist.jar/org/bytedeco/tensorrt/linux-x86_64;"
+          + " run-bench.sh does this)");
+    }
     IBuilderConfig config = null;
     ITimingCache timing = null;
     IHostMemory plan = null;
