@@ -180,7 +180,7 @@ final class RunCommand implements Callable<Integer> {
     }
     String whyNoProfile = whyNoKernelProfile(noKernelProfile, noTrt, noTrt ? "" : TensorRtAvailability.check(), reasons);
     if (whyNoProfile.isEmpty()) {
-      kernelProfiles(chosen, folder);
+      kernelProfiles(chosen, folder, summary);
     } else {
       skip(KERNEL_PROFILE, whyNoProfile);
     }
@@ -226,9 +226,14 @@ final class RunCommand implements Callable<Integer> {
    * A CUPTI profile of each timed TensorRT engine, each in a child JVM (KernelProfileLauncher says why); a failure is
    * told in one PROFILE FAILED line and changes nothing else of the run.
    */
-  private void kernelProfiles(Profile chosen, RunFolder folder) {
+  private void kernelProfiles(Profile chosen, RunFolder folder, Summary timed) {
     int batch = kernelProfileBatch(chosen);
-    List<KernelProfileLauncher.Request> requests = trtConfigs.stream()
+    List<String> configs = profiledConfigs(trtConfigs, timed, batch);
+    if (configs.isEmpty()) {
+      skip(KERNEL_PROFILE, "no TensorRT configuration was timed at batch " + batch + " (see the errors above)");
+      return;
+    }
+    List<KernelProfileLauncher.Request> requests = configs.stream()
         .map(c -> new KernelProfileLauncher.Request(folder.dir(), c, batch, trtBuilderLevel, KERNEL_PROFILE_RUNS))
         .toList();
     int failed = new KernelProfileLauncher(jvmArgs, KernelProfileLauncher.DEFAULT_TIMEOUT, log).profileAll(requests);
@@ -237,6 +242,16 @@ final class RunCommand implements Callable<Integer> {
     if (failed < requests.size()) {
       log.printf("Wrote kernel profiles to %s%n", folder.dir().resolve(KernelProfileCsv.KERNELS));
     }
+  }
+
+  /**
+   * The TensorRT configurations that have a timed result at {@code batch}: only their engines are in the cache, and a
+   * profile of an engine that failed to build would only repeat that failure.
+   */
+  static List<String> profiledConfigs(List<String> configs, Summary timed, int batch) {
+    return configs.stream()
+        .filter(c -> timed.rows().stream().anyMatch(r -> r.config().equals(c) && r.batch() == batch))
+        .toList();
   }
 
   /** Prints one SKIPPED line and keeps it for the closing summary. */
