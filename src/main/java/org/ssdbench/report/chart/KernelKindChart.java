@@ -19,6 +19,9 @@ public final class KernelKindChart {
     CategoryChart chart = ChartStyle.barChart(caption.title("Where the GPU time goes (CUPTI, per inference)"),
         "TensorRT engine", "GPU time (\u00b5s per inference)");
     chart.getStyler().setStacked(true);
+    // up to ten kinds: a horizontal legend under the bars would run off both edges
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+    chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
     for (KernelKind kind : KernelKind.values()) {
       List<Double> values = new ArrayList<>();
       for (String label : labels) {
