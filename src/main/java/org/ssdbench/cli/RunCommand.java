@@ -169,7 +169,7 @@ final class RunCommand implements Callable<Integer> {
         expected.addAll(trtConfigs);
         if (throughput != null || chosen.name().equals(Profile.FULL.name())) {
           ThroughputSweep.run(throughput == null ? ThroughputSweep.DEFAULT_CONFIG : throughput, model,
-              Map.of("scoreThreshold", thresholdParam(), "image", image), chosen,
+              sweepParams(thresholdParam(), image, trtBuilderLevel), chosen,
               folder.jmhJson(ThroughputSweep.JSON_NAME), tensorRtForkArgs(folder), log);
         }
       } else {
@@ -366,6 +366,14 @@ final class RunCommand implements Callable<Integer> {
     Map<String, List<String>> params = configParams(trtConfigs, chosen);
     params.put("builderLevel", List.of(String.valueOf(trtBuilderLevel)));
     return endToEndJmh(TensorRtBenchmark.class, params, chosen, folder.jmhJson("trt"), tensorRtForkArgs(folder));
+  }
+
+  /**
+   * The sweep's workload and engine params beyond config, batch and model: the run's threshold and image, and its
+   * builder level, so {@code --trt-builder-level} applies to the sweep's engines as to the other TensorRT ones.
+   */
+  static Map<String, String> sweepParams(String threshold, String image, int builderLevel) {
+    return Map.of("scoreThreshold", threshold, "image", image, "builderLevel", String.valueOf(builderLevel));
   }
 
   private List<String> tensorRtForkArgs(RunFolder folder) {

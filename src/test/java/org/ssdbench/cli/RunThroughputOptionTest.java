@@ -46,4 +46,10 @@ final class RunThroughputOptionTest {
             () -> ThroughputSweep.params("trt-fp16-graph", "generated", java.util.List.of(8, 0)))
         .hasMessageContaining("throughput batches must be >= 1, got [8, 0]");
   }
+
+  @Test
+  void theSweepsEnginesTakeTheRunsBuilderLevelThresholdAndImage() {
+    assertThat(RunCommand.sweepParams("0.3", "synthetic", 1))
+        .containsEntry("builderLevel", "1").containsEntry("scoreThreshold", "0.3").containsEntry("image", "synthetic");
+  }
 }
