@@ -15,6 +15,8 @@ import org.ssdbench.model.LoadedModel;
  * @param format bumped when the converter or builder changes what they produce
  * @param inputFormat {@link InputFormat#id()} of the engine's input; {@code f32} where a sidecar written before the
  *     field existed has none
+ * @param nmsPrecision {@link NmsPrecision#id()} of the NMS plugin; {@code auto} where a sidecar written before the field
+ *     existed has none
  */
 public record EngineKey(
     String modelSha256,
@@ -27,7 +29,8 @@ public record EngineKey(
     boolean probes,
     int builderLevel,
     int format,
-    String inputFormat) {
+    String inputFormat,
+    String nmsPrecision) {
   /** Bump when a change to the converter or TrtNetworkBuilder makes older cached plans wrong. */
   public static final int FORMAT = 1;
 
@@ -38,6 +41,15 @@ public record EngineKey(
     Objects.requireNonNull(tensorrtVersion, "tensorrtVersion");
     Objects.requireNonNull(precision, "precision");
     inputFormat = inputFormat == null ? InputFormat.FLOAT_NCHW.id() : InputFormat.parse(inputFormat).id();
+    nmsPrecision = nmsPrecision == null ? NmsPrecision.CHOSEN.id() : NmsPrecision.parse(nmsPrecision).id();
+  }
+
+  /** A key for an engine whose NMS plugin runs in the precision the builder picks. */
+  public EngineKey(String modelSha256, String gpuName, String computeCapability, String tensorrtVersion,
+      String precision, int batch, float scoreThreshold, boolean probes, int builderLevel, int format,
+      String inputFormat) {
+    this(modelSha256, gpuName, computeCapability, tensorrtVersion, precision, batch, scoreThreshold, probes,
+        builderLevel, format, inputFormat, NmsPrecision.CHOSEN.id());
   }
 
   /** A key for an engine with the float NCHW input. */
@@ -48,8 +60,8 @@ public record EngineKey(
   }
 
   /**
-   * The cache file stem: {@code <precision>[-u8]-b<batch>-<model 12 hex>-<8 hex of threshold, probes and builder
-   * level>}; the float input's stem is what it was before the input format was a field.
+   * The cache file stem: {@code <precision>[-u8][-nmsfp16]-b<batch>-<model 12 hex>-<8 hex of threshold, probes and
+   * builder level>}; the float input's and the builder-chosen NMS's stems are what they were before those were fields.
    * GPU, TensorRT version and format are deliberately not in it: an engine for another GPU or TensorRT lands on the same
    * file, is recognised by its sidecar as foreign and rebuilt over, so stale plans do not pile up.
    */
@@ -57,7 +69,8 @@ public record EngineKey(
     String variant = LoadedModel.sha256(
         "%s|%s|%d".formatted(Float.toString(scoreThreshold), probes, builderLevel).getBytes(StandardCharsets.UTF_8));
     String input = inputFormat.equals(InputFormat.FLOAT_NCHW.id()) ? "" : "-" + inputFormat;
-    return "%s%s-b%d-%s-%s".formatted(precision, input, batch, modelSha256.substring(0, Math.min(12, modelSha256.length())),
-        variant.substring(0, 8));
+    String nms = nmsPrecision.equals(NmsPrecision.CHOSEN.id()) ? "" : "-nms" + nmsPrecision;
+    return "%s%s%s-b%d-%s-%s".formatted(precision, input, nms, batch,
+        modelSha256.substring(0, Math.min(12, modelSha256.length())), variant.substring(0, 8));
   }
 }

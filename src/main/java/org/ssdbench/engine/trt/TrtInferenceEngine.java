@@ -44,13 +44,15 @@ public final class TrtInferenceEngine implements InferenceEngine {
    *     {@link TrtNetworkBuilder.Options#DEFAULT_LEVEL}
    * @param input what the engine takes: the host-preprocessed float NCHW image, or the uint8 NHWC pixels with the
    *     preprocessing inside the engine ({@link Uint8Front})
+   * @param nms the NMS plugin's precision: the builder's choice, or pinned to FP16 ({@code -nmsfp16})
    */
   public record Config(Precision precision, int batch, boolean cudaGraph, Float scoreThreshold, boolean probes,
-      int builderLevel, InputFormat input) {
+      int builderLevel, InputFormat input, NmsPrecision nms) {
     /** The builder level INT8 builds at when none is given. */
     public static final int INT8_DEFAULT_LEVEL = 2;
-    private static final String NAMES = "trt-<fp32|fp16|int8>[-u8][-graph], e.g. trt-fp32, trt-fp16-graph, "
-        + "trt-fp16-u8, trt-fp16-u8-graph, trt-int8-u8-graph";
+    private static final String NAMES = "trt-<fp32|fp16|int8>[-u8][-nmsfp16][-graph], e.g. trt-fp32, trt-fp16-graph, "
+        + "trt-fp16-u8, trt-fp16-u8-graph, trt-fp16-nmsfp16-graph, trt-int8-u8-graph";
+    private static final String NMS_FP16 = "-nmsfp16";
 
     public Config {
       if (batch < 1) {
@@ -58,6 +60,17 @@ public final class TrtInferenceEngine implements InferenceEngine {
       }
       TrtNetworkBuilder.Options.checkLevel(builderLevel);
       java.util.Objects.requireNonNull(input, "input");
+      java.util.Objects.requireNonNull(nms, "nms");
+      if (nms == NmsPrecision.FP16 && precision == Precision.FP32) {
+        throw new IllegalArgumentException("an FP32 engine is strict FP32: it has no FP16 to run the NMS plugin in;"
+            + " -nmsfp16 goes with fp16 or int8");
+      }
+    }
+
+    /** A configuration whose NMS plugin runs in the precision the builder picks. */
+    public Config(Precision precision, int batch, boolean cudaGraph, Float scoreThreshold, boolean probes,
+        int builderLevel, InputFormat input) {
+      this(precision, batch, cudaGraph, scoreThreshold, probes, builderLevel, input, NmsPrecision.CHOSEN);
     }
 
     /** A configuration with the float NCHW input. */
@@ -66,12 +79,16 @@ public final class TrtInferenceEngine implements InferenceEngine {
       this(precision, batch, cudaGraph, scoreThreshold, probes, builderLevel, InputFormat.FLOAT_NCHW);
     }
 
-    /** trt-fp32, trt-fp16-graph, trt-fp16-u8-graph, ... */
+    /** trt-fp32, trt-fp16-graph, trt-fp16-u8-graph, trt-int8-nmsfp16-graph, ... */
     public String name() {
-      return "trt-" + precision.id() + (input == InputFormat.UINT8_NHWC ? "-u8" : "") + (cudaGraph ? "-graph" : "");
+      return "trt-" + precision.id() + (input == InputFormat.UINT8_NHWC ? "-u8" : "")
+          + (nms == NmsPrecision.FP16 ? NMS_FP16 : "") + (cudaGraph ? "-graph" : "");
     }
 
-    /** Parses a benchmark configuration name: {@code trt-<fp32|fp16|int8>[-u8][-graph]}, at the default builder level. */
+    /**
+     * Parses a benchmark configuration name: {@code trt-<fp32|fp16|int8>[-u8][-nmsfp16][-graph]}, at the default builder
+     * level.
+     */
     public static Config parse(String name, int batch) {
       return parse(name, batch, TrtNetworkBuilder.Options.DEFAULT_LEVEL);
     }
@@ -82,7 +99,7 @@ public final class TrtInferenceEngine implements InferenceEngine {
     public static Config parse(String name, int batch, int builderLevel) {
       Config parsed = parse0(name, batch);
       return new Config(parsed.precision(), batch, parsed.cudaGraph(), null, false,
-          levelFor(parsed.precision(), builderLevel), parsed.input());
+          levelFor(parsed.precision(), builderLevel), parsed.input(), parsed.nms());
     }
 
     /**
@@ -101,6 +118,11 @@ public final class TrtInferenceEngine implements InferenceEngine {
       if (graph) {
         s = s.substring(0, s.length() - "-graph".length());
       }
+      NmsPrecision nms = NmsPrecision.CHOSEN;
+      if (s.endsWith(NMS_FP16)) {
+        nms = NmsPrecision.FP16;
+        s = s.substring(0, s.length() - NMS_FP16.length());
+      }
       InputFormat input = InputFormat.FLOAT_NCHW;
       if (s.endsWith("-u8")) {
         input = InputFormat.UINT8_NHWC;
@@ -116,7 +138,11 @@ public final class TrtInferenceEngine implements InferenceEngine {
         throw new IllegalArgumentException(
             "Unknown TensorRT config '%s' (%s); available: %s".formatted(name, e.getMessage(), NAMES), e);
       }
-      return new Config(precision, batch, graph, null, true, TrtNetworkBuilder.Options.DEFAULT_LEVEL, input);
+      try {
+        return new Config(precision, batch, graph, null, true, TrtNetworkBuilder.Options.DEFAULT_LEVEL, input, nms);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("TensorRT config '%s': %s".formatted(name, e.getMessage()), e);
+      }
     }
   }
 
@@ -183,7 +209,7 @@ public final class TrtInferenceEngine implements InferenceEngine {
       var entry = cache.getOrBuild(key, bytes -> tryLoad(runtime, bytes), () -> {
         built[0] = TrtNetworkBuilder.build(d, config.input(),
             new TrtNetworkBuilder.Options(config.precision(), config.batch(), config.probes(),
-                CalibrationSet.DEFAULT_BATCHES, 1L << 30, config.builderLevel()), logger, caches);
+                CalibrationSet.DEFAULT_BATCHES, 1L << 30, config.builderLevel(), config.nms()), logger, caches);
         return built[0].bytes();
       });
       engine = own(entry.value());
@@ -220,7 +246,7 @@ public final class TrtInferenceEngine implements InferenceEngine {
   private static EngineKey key(NetworkDescription d, String modelSha256, Config config, GpuInfo gpu) {
     return new EngineKey(modelSha256, gpu.name(), gpu.computeCapability(), TrtRuntime.version(),
         config.precision().id(), config.batch(), d.nms().scoreThreshold(), config.probes(), config.builderLevel(),
-        EngineKey.FORMAT, config.input().id());
+        EngineKey.FORMAT, config.input().id(), config.nms().id());
   }
 
   private static Path calibrationImagesFromProperty() {

@@ -72,7 +72,7 @@ public final class TrtNetworkBuilder {
    * @param builderLevel TensorRT's builder optimization level, 0 (fastest build) to 5, or {@link #DEFAULT_LEVEL}
    */
   public record Options(Precision precision, int batch, boolean probes, int calibrationBatches, long workspaceBytes,
-      int builderLevel) {
+      int builderLevel, NmsPrecision nms) {
     /** Leaves the builder optimization level at TensorRT's own default (3). */
     public static final int DEFAULT_LEVEL = -1;
 
@@ -81,6 +81,13 @@ public final class TrtNetworkBuilder {
         throw new IllegalArgumentException("batch must be >= 1, got " + batch);
       }
       checkLevel(builderLevel);
+      java.util.Objects.requireNonNull(nms, "nms");
+    }
+
+    /** Options whose NMS plugin runs in the precision the builder picks. */
+    public Options(Precision precision, int batch, boolean probes, int calibrationBatches, long workspaceBytes,
+        int builderLevel) {
+      this(precision, batch, probes, calibrationBatches, workspaceBytes, builderLevel, NmsPrecision.CHOSEN);
     }
 
     public static Options of(Precision precision, int batch) {
@@ -189,6 +196,11 @@ public final class TrtNetworkBuilder {
           calibrator = new SyntheticInt8Calibrator(description, inputFormat, options.batch(), set, cachedTable);
           config.setInt8Calibrator(calibrator);
         }
+      }
+      if (options.nms() == NmsPrecision.FP16) {
+        // preferred, not obeyed: a builder that cannot run the plugin in FP16 warns and builds the engine anyway, and
+        // the kernel profile shows which EfficientNMS instantiation ran
+        config.setFlag(BuilderFlag.kPREFER_PRECISION_CONSTRAINTS);
       }
       plan = builder.buildSerializedNetwork(network, config);
       if (plan == null || plan.isNull() || plan.size() == 0) {
@@ -300,6 +312,10 @@ public final class TrtNetworkBuilder {
     ILayer nmsLayer = requireNative(network.addPluginV2(new PointerPointer<>(boxes, scores), 2, nmsPlugin),
         "addPluginV2(EfficientNMS_TRT)");
     nmsLayer.setName("EfficientNMS_TRT");
+    if (options.nms() == NmsPrecision.FP16) {
+      // boxes and scores reach the plugin as FP16 (the engine's outputs stay FP32: network I/O keeps its declared type)
+      nmsLayer.setPrecision(DataType.kHALF);
+    }
     String[] names = {NUM_DETECTIONS, DETECTION_BOXES, DETECTION_SCORES, DETECTION_CLASSES};
     for (int i = 0; i < names.length; i++) {
       ITensor t = nmsLayer.getOutput(i);
