@@ -42,7 +42,7 @@ public class EndToEndBenchmark extends InferenceBenchmark {
     WorkloadBatch w = loadWorkload();
     engine = TfEngine.open(w.model().graphDef(), placement);
     try {
-      System.out.println(CorrectnessGate.require(engine, w.reference(), w.images()));
+      System.out.println(gate(engine, w));
       engine.prepare(w.images());
       engine.infer();
     } catch (RuntimeException e) {

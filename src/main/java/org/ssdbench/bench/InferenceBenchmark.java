@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
+import org.ssdbench.engine.CorrectnessGate;
 import org.ssdbench.engine.InferenceEngine;
 import org.ssdbench.model.LoadedModel;
+import org.ssdbench.results.GateCsv;
 import org.ssdbench.results.WorkloadBatch;
 import org.ssdbench.results.WorkloadFolder;
 
@@ -62,6 +64,19 @@ public abstract class InferenceBenchmark extends BenchmarkDefaults {
     }
     requireThreshold(manifest.scoreThreshold(), "the workload in " + dir);
     return WorkloadFolder.read(dir, manifest, batch);
+  }
+
+  /**
+   * The correctness gate for this trial's engine: records what it found in the run folder's gate.csv (when the trial
+   * reads a run's workload) and throws when the engine disagrees, so a configuration that computes something else is
+   * never timed.
+   */
+  protected CorrectnessGate.Report gate(InferenceEngine checked, WorkloadBatch w) {
+    CorrectnessGate.Report report = CorrectnessGate.check(checked, w.reference(), w.images());
+    if (!NO_WORKLOAD.equals(workload)) {
+      GateCsv.append(Path.of(workload).toAbsolutePath().getParent(), report, batch);
+    }
+    return CorrectnessGate.requirePassed(checked.name(), report);
   }
 
   /** The scoreThreshold param must say what the model really applies, so results never record a threshold that did not. */

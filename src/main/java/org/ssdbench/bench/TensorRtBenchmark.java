@@ -11,7 +11,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
-import org.ssdbench.engine.CorrectnessGate;
 import org.ssdbench.engine.trt.EngineCache;
 import org.ssdbench.engine.trt.GpuTimes;
 import org.ssdbench.engine.trt.NetworkDescription;
@@ -107,7 +106,7 @@ public class TensorRtBenchmark extends InferenceBenchmark {
     engine = trt;
     currentGpuTimes = trt.gpuTimes();
     try {
-      System.out.println(CorrectnessGate.require(trt, w.reference(), w.images()));
+      System.out.println(gate(trt, w));
       trt.prepare(w.images());
     } catch (RuntimeException e) {
       closeEngine();

@@ -75,9 +75,13 @@ public final class CorrectnessGate {
    * @throws IllegalStateException naming the configuration, the criteria and the differences
    */
   public static Report require(InferenceEngine engine, ReferenceOutputs reference, ImageBatch images) {
-    Report report = check(engine, reference, images);
+    return requirePassed(engine.name(), check(engine, reference, images));
+  }
+
+  /** {@code report} if it passed; else throws as {@link #require} does. */
+  public static Report requirePassed(String config, Report report) {
     if (!report.passed()) {
-      throw new IllegalStateException(engine.name() + " disagrees with tf-cpu, so it is not timed:"
+      throw new IllegalStateException(config + " disagrees with tf-cpu, so it is not timed:"
           + System.lineSeparator() + report);
     }
     return report;

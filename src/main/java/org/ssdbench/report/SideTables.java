@@ -21,6 +21,8 @@ final class SideTables {
 
   static List<Block> blocks(RunFolder folder) throws IOException {
     List<Block> blocks = new ArrayList<>();
+    add(blocks, folder.requireInside(folder.gate()),
+        "Correctness gate: each configuration's detections against tf-cpu's, before it was timed (gate.csv)");
     add(blocks, folder.requireInside(folder.placement()), "Placement: nodes per device per configuration");
     for (Path opTable : opTables(folder)) {
       String config = opTable.getFileName().toString().replaceFirst("\\.ops\\.csv$", "");

@@ -67,6 +67,11 @@ public record RunFolder(Path dir) {
     return dir.resolve("trt-builds.csv");
   }
 
+  /** What the correctness gate found per configuration, before timing ({@link GateCsv}). */
+  public Path gate() {
+    return dir.resolve(GateCsv.FILE);
+  }
+
   public Path report() {
     return dir.resolve(REPORT);
   }

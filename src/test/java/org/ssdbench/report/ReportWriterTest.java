@@ -57,6 +57,20 @@ final class ReportWriterTest {
   }
 
   @Test
+  void showsWhatTheGateFoundForEachConfiguration() throws IOException {
+    RunFolder run = new RunFolder(Fixtures.copyOfRun("h100-run", dir));
+    org.ssdbench.results.GateCsv.append(run.dir(), new org.ssdbench.engine.CorrectnessGate.Report("trt-int8-graph",
+        org.ssdbench.engine.GateCriteria.measuredOnly("TensorRT INT8"), true,
+        List.of(new org.ssdbench.engine.DetectionMatch(0, 7, 6, 4, 0.8898, 0.0214, List.of())), List.of()), 1);
+
+    new ReportWriter(false).write(run);
+
+    String md = Files.readString(run.report().resolve("report.md"));
+    assertThat(md).contains("Correctness gate: each configuration's detections against tf-cpu's")
+        .containsPattern("\\| trt-int8-graph \\| 1 \\| .* \\| false \\| true \\| 0 \\| 7 \\| 6 \\| 4 \\| 0.8898 \\| 0.0214 \\|");
+  }
+
+  @Test
   void givesTheVerdictWithTheMeasuredNumbers() throws IOException {
     RunFolder run = new RunFolder(Fixtures.copyOfRun("h100-run", dir));
 

@@ -1,16 +1,8 @@
 package org.ssdbench.engine.trt;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.stream.Collectors;
+import org.ssdbench.results.LockedCsv;
 
 /**
  * Appends {@link TrtBuild} rows to {@code trt-builds.csv} in a run folder. Each JMH fork appends its own rows, so the
@@ -36,34 +28,12 @@ public final class TrtBuildsCsv {
     return file;
   }
 
-  /** Locked against other processes by a file lock, against other threads of this one by synchronization. */
-  public static synchronized void append(Path file, TrtBuild build) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND); FileLock lock = ch.lock()) {
-        StringBuilder text = new StringBuilder();
-        if (ch.size() == 0) {
-          text.append(line(TrtBuild.HEADER));
-        }
-        text.append(line(build.cells()));
-        ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
-        while (bytes.hasRemaining()) {
-          ch.write(bytes);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot append to " + file, e);
-    }
+  /** Locked against other processes and threads ({@link LockedCsv}). */
+  public static void append(Path file, TrtBuild build) {
+    LockedCsv.append(file, TrtBuild.HEADER, List.of(build.cells()));
   }
 
   static String line(List<String> cells) {
-    return cells.stream().map(TrtBuildsCsv::quote).collect(Collectors.joining(",")) + "\n";
-  }
-
-  private static String quote(String cell) {
-    String c = cell == null ? "" : cell;
-    return c.contains(",") || c.contains("\"") || c.contains("\n") ? "\"" + c.replace("\"", "\"\"") + "\"" : c;
+    return LockedCsv.line(cells);
   }
 }
