@@ -7,6 +7,14 @@ import org.ssdbench.report.csv.ParamsCodec;
 
 /** Formats comparisons as a fixed-width text table for the terminal, with the geometric means of the ratios below it. */
 public final class DiffTable {
+  /**
+   * Every diff compares runs, and a run's forks share its machine and its TensorRT engines: the test cannot see how much
+   * those vary, so the table says what that variation measured to be.
+   */
+  static final String BETWEEN_RUNS = "p sees the spread within each run only; between runs the machine, the build and"
+      + " each TensorRT engine vary too (two H200 leases a day apart, same code: TensorRT rows up to 3.7% apart at"
+      + " p < 1e-4), so read a few percent between runs as that, not as the code";
+
   private DiffTable() {}
 
   public static String format(List<Comparison> comparisons) {
@@ -37,7 +45,8 @@ public final class DiffTable {
       out.append(System.lineSeparator());
     }
     out.append("n: iteration scores (forks); p: two-sided Wilcoxon-Mann-Whitney on iteration scores; see docs/statistics.md")
-        .append(System.lineSeparator());
+        .append(System.lineSeparator())
+        .append(BETWEEN_RUNS).append(System.lineSeparator());
     return out.toString();
   }
 

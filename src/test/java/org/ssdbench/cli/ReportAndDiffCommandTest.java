@@ -54,6 +54,7 @@ final class ReportAndDiffCommandTest {
         .contains("B/A [95% CI]")
         .contains("H100 80GB HBM3")
         .contains("faster")
+        .contains("p sees the spread within each run only")
         .contains("~")
         .contains("Wrote CSV to " + out.resolve("diff.csv"))
         .contains("Wrote chart to " + out.resolve("diff.png"));
