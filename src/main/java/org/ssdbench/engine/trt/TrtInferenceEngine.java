@@ -50,9 +50,10 @@ public final class TrtInferenceEngine implements InferenceEngine {
       int builderLevel, InputFormat input, NmsPrecision nms) {
     /** The builder level INT8 builds at when none is given. */
     public static final int INT8_DEFAULT_LEVEL = 2;
-    private static final String NAMES = "trt-<fp32|fp16|int8>[-u8][-nmsfp16][-graph], e.g. trt-fp32, trt-fp16-graph, "
-        + "trt-fp16-u8, trt-fp16-u8-graph, trt-fp16-nmsfp16-graph, trt-int8-u8-graph";
+    private static final String NAMES = "trt-<fp32|fp16|int8>[-u8][-nmsfp16][-graph][-l<0..5>], e.g. trt-fp32, "
+        + "trt-fp16-graph, trt-fp16-u8, trt-fp16-u8-graph, trt-fp16-nmsfp16-graph, trt-int8-u8-graph, trt-fp16-u8-graph-l5";
     private static final String NMS_FP16 = "-nmsfp16";
+    private static final java.util.regex.Pattern LEVEL = java.util.regex.Pattern.compile("-l(\\d)$");
 
     public Config {
       if (batch < 1) {
@@ -79,10 +80,15 @@ public final class TrtInferenceEngine implements InferenceEngine {
       this(precision, batch, cudaGraph, scoreThreshold, probes, builderLevel, InputFormat.FLOAT_NCHW);
     }
 
-    /** trt-fp32, trt-fp16-graph, trt-fp16-u8-graph, trt-int8-nmsfp16-graph, ... */
+    /**
+     * trt-fp32, trt-fp16-graph, trt-fp16-u8-graph, trt-int8-nmsfp16-graph, trt-fp16-u8-graph-l5, ...: the builder level
+     * is named when it is not the precision's default ({@link #levelFor}).
+     */
     public String name() {
+      String level = builderLevel == levelFor(precision, TrtNetworkBuilder.Options.DEFAULT_LEVEL) ? ""
+          : "-l" + builderLevel;
       return "trt-" + precision.id() + (input == InputFormat.UINT8_NHWC ? "-u8" : "")
-          + (nms == NmsPrecision.FP16 ? NMS_FP16 : "") + (cudaGraph ? "-graph" : "");
+          + (nms == NmsPrecision.FP16 ? NMS_FP16 : "") + (cudaGraph ? "-graph" : "") + level;
     }
 
     /**
@@ -94,12 +100,22 @@ public final class TrtInferenceEngine implements InferenceEngine {
     }
 
     /**
-     * Parses a configuration name and applies {@code builderLevel} (or {@link #levelFor}'s default for the precision).
+     * Parses a configuration name and applies {@code builderLevel} (or {@link #levelFor}'s default for the precision). A
+     * level in the name ({@code -l5}: the ladder's builder-level step) is that configuration's own; {@code builderLevel}
+     * may only repeat it.
      */
     public static Config parse(String name, int batch, int builderLevel) {
       Config parsed = parse0(name, batch);
+      int level = builderLevel;
+      if (parsed.builderLevel() != TrtNetworkBuilder.Options.DEFAULT_LEVEL) {
+        if (builderLevel != TrtNetworkBuilder.Options.DEFAULT_LEVEL && builderLevel != parsed.builderLevel()) {
+          throw new IllegalArgumentException(("TensorRT config '%s' names builder level %d, but builder level %d was "
+              + "asked for: drop one of them").formatted(name, parsed.builderLevel(), builderLevel));
+        }
+        level = parsed.builderLevel();
+      }
       return new Config(parsed.precision(), batch, parsed.cudaGraph(), null, false,
-          levelFor(parsed.precision(), builderLevel), parsed.input(), parsed.nms());
+          levelFor(parsed.precision(), level), parsed.input(), parsed.nms());
     }
 
     /**
@@ -114,6 +130,12 @@ public final class TrtInferenceEngine implements InferenceEngine {
 
     private static Config parse0(String name, int batch) {
       String s = name.trim();
+      int level = TrtNetworkBuilder.Options.DEFAULT_LEVEL;
+      java.util.regex.Matcher named = LEVEL.matcher(s);
+      if (named.find()) {
+        level = Integer.parseInt(named.group(1));
+        s = s.substring(0, named.start());
+      }
       boolean graph = s.endsWith("-graph");
       if (graph) {
         s = s.substring(0, s.length() - "-graph".length());
@@ -139,7 +161,7 @@ public final class TrtInferenceEngine implements InferenceEngine {
             "Unknown TensorRT config '%s' (%s); available: %s".formatted(name, e.getMessage(), NAMES), e);
       }
       try {
-        return new Config(precision, batch, graph, null, true, TrtNetworkBuilder.Options.DEFAULT_LEVEL, input, nms);
+        return new Config(precision, batch, graph, null, true, level, input, nms);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("TensorRT config '%s': %s".formatted(name, e.getMessage()), e);
       }

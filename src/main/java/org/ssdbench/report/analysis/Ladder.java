@@ -22,7 +22,8 @@ public final class Ladder {
   /** The steps in order; each removes one cost of the one before. */
   public static final List<String> PATH = List.of(
       "tf-gpu", "tf-gpu-postproc-cpu", "trt-fp32", "trt-fp32-graph", "trt-fp16-graph", "trt-fp16-nmsfp16-graph",
-      "trt-fp16-u8-graph", "trt-int8-graph", "trt-int8-nmsfp16-graph", "trt-int8-u8-graph");
+      "trt-fp16-u8-graph", "trt-fp16-u8-graph-l5", "trt-int8-graph", "trt-int8-nmsfp16-graph", "trt-int8-u8-graph",
+      "trt-int8-u8-graph-l5");
 
   /**
    * One rung.
