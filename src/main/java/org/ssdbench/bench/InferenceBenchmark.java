@@ -5,8 +5,10 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.ssdbench.engine.CorrectnessGate;
+import org.ssdbench.engine.Detections;
 import org.ssdbench.engine.InferenceEngine;
 import org.ssdbench.model.LoadedModel;
+import org.ssdbench.results.DetectionsCsv;
 import org.ssdbench.results.GateCsv;
 import org.ssdbench.results.WorkloadBatch;
 import org.ssdbench.results.WorkloadFolder;
@@ -72,9 +74,13 @@ public abstract class InferenceBenchmark extends BenchmarkDefaults {
    * never timed.
    */
   protected CorrectnessGate.Report gate(InferenceEngine checked, WorkloadBatch w) {
-    CorrectnessGate.Report report = CorrectnessGate.check(checked, w.reference(), w.images());
+    Detections detections = checked.detect(w.images());
+    CorrectnessGate.Report report = CorrectnessGate.compare(checked.name(), checked.criteria(), w.reference(),
+        detections, checked.preNmsTensors());
     if (!NO_WORKLOAD.equals(workload)) {
-      GateCsv.append(Path.of(workload).toAbsolutePath().getParent(), report, batch);
+      Path run = Path.of(workload).toAbsolutePath().getParent();
+      GateCsv.append(run, report, batch);
+      DetectionsCsv.append(run, checked.name(), batch, detections);
     }
     return CorrectnessGate.requirePassed(checked.name(), report);
   }

@@ -107,6 +107,7 @@ public final class ReportWriter {
     KernelProfileSection.Written kernels = KernelProfileSection.write(dir, ChartCaption.of(run.environment()), folder);
     written.addAll(kernels.files());
     blocks.addAll(perOpIndex(blocks), kernels.blocks());
+    blocks.addAll(perOpIndex(blocks), AgreementSection.blocks(folder));
     written.add(Files.writeString(dir.resolve(MARKDOWN), new MarkdownRenderer(dir).render(blocks)));
     written.add(Files.writeString(dir.resolve(HTML), new HtmlRenderer().render("Run " + run.name(), blocks)));
     return List.copyOf(written);

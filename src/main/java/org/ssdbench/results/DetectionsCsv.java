@@ -1,0 +1,94 @@
+package org.ssdbench.results;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.ssdbench.engine.Detections;
+
+/**
+ * {@code detections.csv} in the run folder: the detections each configuration produced on the workload's images in its
+ * correctness gate, one line per detection, so configurations can be compared with each other afterwards (INT8 against
+ * the FP32 engine) and not only with tf-cpu. Forks that produce the same leave one set of lines.
+ */
+public final class DetectionsCsv {
+  public static final String FILE = "detections.csv";
+  public static final List<String> HEADER = List.of("config", "batch", "image", "row", "class", "score", "ymin", "xmin",
+      "ymax", "xmax");
+
+  private DetectionsCsv() {}
+
+  /** Records {@code detections} of {@code config} at {@code batch} in {@code runDir}; returns the file. */
+  public static Path append(Path runDir, String config, int batch, Detections detections) {
+    Path file = runDir.resolve(FILE);
+    LockedCsv.appendNew(file, HEADER, rows(config, batch, detections));
+    return file;
+  }
+
+  static List<List<String>> rows(String config, int batch, Detections d) {
+    List<List<String>> rows = new ArrayList<>();
+    for (int image = 0; image < d.batch(); image++) {
+      for (int row = 0; row < d.count(image); row++) {
+        float[] box = d.box(image, row);
+        rows.add(List.of(config, String.valueOf(batch), String.valueOf(image), String.valueOf(row),
+            String.valueOf(d.classId(image, row)), number(d.score(image, row)), number(box[0]), number(box[1]),
+            number(box[2]), number(box[3])));
+      }
+    }
+    return rows;
+  }
+
+  /** Six decimals: well below any IoU or score tolerance the comparisons use. */
+  private static String number(float v) {
+    return String.format(Locale.ROOT, "%.6f", v);
+  }
+
+  /** Per "config@batch", the detections read back; a configuration without any detection is absent. */
+  public static Map<String, Detections> read(Path file) throws IOException {
+    Map<String, List<CSVRecord>> byConfig = new LinkedHashMap<>();
+    try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+        .parse(java.nio.file.Files.newBufferedReader(file))) {
+      for (CSVRecord r : parser) {
+        byConfig.computeIfAbsent(key(r.get("config"), Integer.parseInt(r.get("batch"))), k -> new ArrayList<>()).add(r);
+      }
+    }
+    Map<String, Detections> out = new LinkedHashMap<>();
+    byConfig.forEach((key, records) -> out.put(key, detections(Integer.parseInt(records.get(0).get("batch")), records)));
+    return out;
+  }
+
+  /** The map key of {@link #read}. */
+  public static String key(String config, int batch) {
+    return config + "@" + batch;
+  }
+
+  private static Detections detections(int batch, List<CSVRecord> records) {
+    int max = Detections.MAX;
+    float[] boxes = new float[batch * max * 4];
+    float[] scores = new float[batch * max];
+    float[] classes = new float[batch * max];
+    float[] num = new float[batch];
+    for (CSVRecord r : records) {
+      int image = Integer.parseInt(r.get("image"));
+      int row = Integer.parseInt(r.get("row"));
+      if (image >= batch || row >= max) {
+        continue; // a line of another fork's outcome beyond this batch's shape: not comparable
+      }
+      int at = image * max + row;
+      scores[at] = Float.parseFloat(r.get("score"));
+      classes[at] = Float.parseFloat(r.get("class"));
+      String[] corners = {"ymin", "xmin", "ymax", "xmax"};
+      for (int i = 0; i < 4; i++) {
+        boxes[at * 4 + i] = Float.parseFloat(r.get(corners[i]));
+      }
+      num[image] = Math.max(num[image], row + 1);
+    }
+    return new Detections(batch, boxes, scores, classes, num);
+  }
+}

@@ -1,0 +1,77 @@
+package org.ssdbench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ssdbench.engine.Detections;
+import org.ssdbench.report.doc.Block;
+import org.ssdbench.results.DetectionsCsv;
+import org.ssdbench.results.RunFolder;
+
+final class AgreementSectionTest {
+  /** One image with the given boxes (class 1, score 0.9 each). */
+  private static Detections image(float[]... boxes) {
+    float[] b = new float[Detections.MAX * 4];
+    float[] s = new float[Detections.MAX];
+    float[] c = new float[Detections.MAX];
+    for (int i = 0; i < boxes.length; i++) {
+      System.arraycopy(boxes[i], 0, b, i * 4, 4);
+      s[i] = 0.9f - 0.1f * i;
+      c[i] = 1;
+    }
+    return new Detections(1, b, s, c, new float[] {boxes.length});
+  }
+
+  @Test
+  void matchesEachInt8ConfigurationAgainstTheFp32OneOfTheSameForm(@TempDir Path dir) throws Exception {
+    RunFolder run = new RunFolder(dir);
+    float[] a = {0.1f, 0.1f, 0.4f, 0.4f};
+    float[] b = {0.5f, 0.5f, 0.9f, 0.9f};
+    DetectionsCsv.append(dir, "trt-fp32-graph", 1, image(a, b));
+    DetectionsCsv.append(dir, "trt-int8-graph", 1, image(a));
+    DetectionsCsv.append(dir, "trt-int8-graph", 1, image(a)); // a second fork: same lines, not added again
+    DetectionsCsv.append(dir, "tf-cpu", 1, image(a, b));
+
+    List<Block> blocks = AgreementSection.blocks(run);
+
+    assertThat(blocks).hasSize(3);
+    Block.Table table = (Block.Table) blocks.get(2);
+    assertThat(table.rows()).containsExactly(List.of("trt-int8-graph", "trt-fp32-graph", "1", "0", "2", "1", "1",
+        "1.0000", "0.0000"));
+    assertThat(((Block.Paragraph) blocks.get(1)).text()).contains("--calibration-images");
+  }
+
+  @Test
+  void detectionsSurviveTheirCsv(@TempDir Path dir) throws Exception {
+    Detections d = image(new float[] {0.1f, 0.2f, 0.3f, 0.4f}, new float[] {0.5f, 0.5f, 0.75f, 0.8f});
+    DetectionsCsv.append(dir, "trt-int8-u8-graph", 1, d);
+
+    Detections back = DetectionsCsv.read(dir.resolve(DetectionsCsv.FILE)).get("trt-int8-u8-graph@1");
+
+    assertThat(back.count(0)).isEqualTo(2);
+    assertThat(back.box(0, 1)).containsExactly(0.5f, 0.5f, 0.75f, 0.8f);
+    assertThat(back.score(0, 1)).isCloseTo(d.score(0, 1), org.assertj.core.data.Offset.offset(1e-6f));
+    assertThat(back.classId(0, 0)).isEqualTo(1);
+  }
+
+  @Test
+  void prefersTheFp32ConfigurationOfTheSameFormAndOtherwiseTakesAny() {
+    Detections none = image();
+    Map<String, Detections> run = Map.of("trt-fp32-u8-graph@1", none, "trt-fp32-graph@1", none, "trt-fp32@1", none);
+    assertThat(AgreementSection.fp32For("trt-int8-u8-graph", 1, run)).contains("trt-fp32-u8-graph");
+    assertThat(AgreementSection.fp32For("trt-int8-nmsfp16-graph", 1, run)).contains("trt-fp32-graph");
+    assertThat(AgreementSection.fp32For("trt-int8-graph-l5", 1, Map.of("trt-fp32@1", none))).contains("trt-fp32");
+    assertThat(AgreementSection.fp32For("trt-int8-graph", 8, run)).isEmpty();
+  }
+
+  @Test
+  void noSectionWithoutBothPrecisions(@TempDir Path dir) throws Exception {
+    DetectionsCsv.append(dir, "trt-int8-graph", 1, image(new float[] {0.1f, 0.1f, 0.4f, 0.4f}));
+    assertThat(AgreementSection.blocks(new RunFolder(dir))).isEmpty();
+    assertThat(AgreementSection.blocks(new RunFolder(dir.resolve("empty")))).isEmpty();
+  }
+}
