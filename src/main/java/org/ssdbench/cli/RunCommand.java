@@ -16,6 +16,7 @@ import org.ssdbench.bench.ModelRequest;
 import org.ssdbench.bench.OpSuite;
 import org.ssdbench.bench.TensorRtBenchmark;
 import org.ssdbench.bench.ThroughputSweep;
+import org.ssdbench.engine.trt.BuilderResource;
 import org.ssdbench.engine.trt.TensorRtAvailability;
 import org.ssdbench.engine.trt.TrtBuildsCsv;
 import org.ssdbench.engine.trt.TrtNetworkBuilder;
@@ -165,6 +166,10 @@ final class RunCommand implements Callable<Integer> {
     if (!noTrt) {
       String whyNot = TensorRtAvailability.check();
       if (whyNot.isEmpty()) {
+        String builds = BuilderResource.whyBuildsWillFail();
+        if (!builds.isEmpty()) {
+          log.println("WARNING " + builds);
+        }
         summary = summary.plus(tensorRt(chosen, folder));
         expected.addAll(trtConfigs);
         if (throughput != null || chosen.name().equals(Profile.FULL.name())) {
