@@ -62,6 +62,11 @@ public final class TrtBuildCheck implements Callable<Integer> {
   @Option(names = "--no-warm", description = "Skip pass 2 (rebuild with the timing cache present).")
   boolean noWarm;
 
+  @Option(names = "--seed-timing-cache", paramLabel = "FILE",
+      description = "Copy this timing cache (e.g. a run's cache/trt/timing-*.cache, with its .json) into the empty cache"
+          + " before pass 1: every build is then warm, and the memory check takes minutes instead of the cold builds'.")
+  Path seedTimingCache;
+
   @Option(names = "--max-growth-mib", defaultValue = "256",
       description = "Allowed growth of GPU memory in use after closing engines, first to last (default: ${DEFAULT-VALUE}).")
   long maxGrowthMib;
@@ -81,6 +86,9 @@ public final class TrtBuildCheck implements Callable<Integer> {
     CalibrationSet calibration = CalibrationSet.of(calibrationImages);
     Path cacheDir = out.resolve("cache");
     emptyFolder(cacheDir);
+    if (seedTimingCache != null) {
+      System.out.println("Timing cache seeded from " + seed(seedTimingCache, cacheDir));
+    }
     System.setProperty(TrtBuildsCsv.RUN_DIR_PROPERTY, out.toAbsolutePath().toString());
     deleteIfExists(out.resolve(TrtBuildsCsv.FILE));
 
@@ -134,6 +142,30 @@ public final class TrtBuildCheck implements Callable<Integer> {
     System.out.println("Wrote " + out.resolve(TrtBuildsCsv.FILE));
     System.out.println(ok && stable ? "\nBUILD CHECK PASSED" : "\nBUILD CHECK FAILED");
     return ok && stable ? 0 : 1;
+  }
+
+  /**
+   * Copies {@code timingCache} and its sidecar ({@code <name>.json}, which says which GPU and TensorRT it belongs to)
+   * into {@code cacheDir} under the same names; a cache of another GPU or version is then rejected and rebuilt as in
+   * any run. Returns the copied file.
+   */
+  static Path seed(Path timingCache, Path cacheDir) {
+    if (!Files.isRegularFile(timingCache)) {
+      throw new IllegalArgumentException("--seed-timing-cache: " + timingCache + " is not a file; give a run's "
+          + "cache/trt/timing-<gpu>-cc<x.y>-trt<version>.cache");
+    }
+    try {
+      Files.createDirectories(cacheDir);
+      Path copy = Files.copy(timingCache, cacheDir.resolve(timingCache.getFileName()),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Path sidecar = timingCache.resolveSibling(timingCache.getFileName() + ".json");
+      if (Files.isRegularFile(sidecar)) {
+        Files.copy(sidecar, cacheDir.resolve(sidecar.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      return copy;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot seed the timing cache from " + timingCache, e);
+    }
   }
 
   private boolean int8Agreement(Detections tf, Map<Precision, Detections> detections) {
