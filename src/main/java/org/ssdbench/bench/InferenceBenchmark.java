@@ -75,14 +75,13 @@ public abstract class InferenceBenchmark extends BenchmarkDefaults {
    */
   protected CorrectnessGate.Report gate(InferenceEngine checked, WorkloadBatch w) {
     Detections detections = checked.detect(w.images());
-    CorrectnessGate.Report report = CorrectnessGate.compare(checked.name(), checked.criteria(), w.reference(),
-        detections, checked.preNmsTensors());
+    CorrectnessGate.Report report = CorrectnessGate.check(checked, w.reference(), detections);
     if (!NO_WORKLOAD.equals(workload)) {
       Path run = Path.of(workload).toAbsolutePath().getParent();
       GateCsv.append(run, report, batch);
       DetectionsCsv.append(run, checked.name(), batch, detections);
     }
-    return CorrectnessGate.requirePassed(checked.name(), report);
+    return CorrectnessGate.require(report);
   }
 
   /** The scoreThreshold param must say what the model really applies, so results never record a threshold that did not. */

@@ -31,9 +31,12 @@ public final class CorrectnessGate {
 
   /** Runs {@code engine} once on {@code images} and compares it with {@code reference}. */
   public static Report check(InferenceEngine engine, ReferenceOutputs reference, ImageBatch images) {
-    GateCriteria criteria = engine.criteria();
-    Detections detections = engine.detect(images);
-    return compare(engine.name(), criteria, reference, detections, engine.preNmsTensors());
+    return check(engine, reference, engine.detect(images));
+  }
+
+  /** Compares the detections {@code engine} just produced (and its pre-NMS tensors of that run) with {@code reference}. */
+  public static Report check(InferenceEngine engine, ReferenceOutputs reference, Detections detections) {
+    return compare(engine.name(), engine.criteria(), reference, detections, engine.preNmsTensors());
   }
 
   /** The comparison itself, on outputs already computed. */
@@ -69,19 +72,14 @@ public final class CorrectnessGate {
   }
 
   /**
-   * Checks and throws when the engine disagrees, so no number is reported for a configuration that computes something
+   * {@code report} when it passed; else throws, so no number is reported for a configuration that computes something
    * else.
    *
    * @throws IllegalStateException naming the configuration, the criteria and the differences
    */
-  public static Report require(InferenceEngine engine, ReferenceOutputs reference, ImageBatch images) {
-    return requirePassed(engine.name(), check(engine, reference, images));
-  }
-
-  /** {@code report} if it passed; else throws as {@link #require} does. */
-  public static Report requirePassed(String config, Report report) {
+  public static Report require(Report report) {
     if (!report.passed()) {
-      throw new IllegalStateException(config + " disagrees with tf-cpu, so it is not timed:"
+      throw new IllegalStateException(report.config() + " disagrees with tf-cpu, so it is not timed:"
           + System.lineSeparator() + report);
     }
     return report;

@@ -167,12 +167,12 @@ final class DetectionMatchTest {
 
     var trt = new FixedEngine("trt-fp16", GateCriteria.tensorRtFp16(), detections(cand),
         new float[][] {{1, 2, 3, 4.01f}, {0.5f, 0.25f}});
-    CorrectnessGate.Report ok = CorrectnessGate.require(trt, reference, images);
+    CorrectnessGate.Report ok = CorrectnessGate.require(CorrectnessGate.check(trt, reference, images));
     assertThat(ok.passed()).isTrue();
     assertThat(ok.toString()).contains("raw box encodings").contains("OK");
 
     var tf = new FixedEngine("tf-gpu", GateCriteria.tensorFlow(), detections(cand), null);
-    assertThatThrownBy(() -> CorrectnessGate.require(tf, reference, images))
+    assertThatThrownBy(() -> CorrectnessGate.require(CorrectnessGate.check(tf, reference, images)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("tf-gpu disagrees with tf-cpu, so it is not timed")
         .hasMessageContaining("IoU >= 0.98");
