@@ -164,11 +164,9 @@ public final class TrtNetworkBuilder {
     long start = System.nanoTime();
     IBuilder builder = createInferBuilder(logger);
     if (builder == null || builder.isNull()) {
-      throw new IllegalStateException("createInferBuilder returned null; see the TensorRT log above. If it says it is"
-          + " 'Unable to load library: libnvinfer_builder_resource.so.10.6.0', put the folder holding that library on"
-          + " LD_LIBRARY_PATH before starting Java (with the redist jars: the folder JavaCPP unpacked them into, "
-          + "~/.javacpp/cache/tensorrt-10.6-1.5.11-linux-x86_64-redist.jar/org/bytedeco/tensorrt/linux-x86_64;"
-          + " run-bench.sh does this)");
+      // the usual cause is the builder's resource library; BuilderResource names the folder to add (checked only now)
+      throw new IllegalStateException("createInferBuilder returned null; see the TensorRT log above for the reason. "
+          + BuilderResource.whyBuildsWillFail());
     }
     IBuilderConfig config = null;
     ITimingCache timing = null;
