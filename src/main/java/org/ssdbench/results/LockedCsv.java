@@ -1,6 +1,7 @@
 package org.ssdbench.results;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -9,62 +10,64 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * A CSV file in a run folder that several JMH forks append to: each append holds a file lock (other processes) and
- * this class's monitor (other threads), so forks never interleave lines, and writes the header into an empty file.
+ * A CSV file in a run folder that several processes (JMH forks, profile children) write: each change reads the file,
+ * changes its rows and writes it back while holding a file lock (other processes) and this class's monitor (other
+ * threads), so writers never interleave or lose each other's lines. The file keeps its header; an empty one gets
+ * {@code header}.
  */
 public final class LockedCsv {
   private LockedCsv() {}
 
-  /** Appends {@code rows}. */
+  /** Adds {@code rows} after the file's. */
   public static void append(Path file, List<String> header, List<List<String>> rows) {
-    write(file, header, rows, false);
+    update(file, header, (columns, old) -> concat(old, rows));
   }
 
   /**
-   * Appends the rows the file does not already hold, so forks that record the same outcome leave one line of it, and
+   * Adds the rows the file does not already hold, so forks that record the same outcome leave one line of it, and
    * forks that disagree leave one each.
    */
   public static void appendNew(Path file, List<String> header, List<List<String>> rows) {
-    write(file, header, rows, true);
+    update(file, header, (columns, old) -> List.copyOf(new LinkedHashSet<>(concat(old, rows))));
   }
 
-  private static synchronized void write(Path file, List<String> header, List<List<String>> rows, boolean onlyNew) {
+  /**
+   * Replaces the file's rows by what {@code change} makes of them; it gets the file's header (or {@code header}) and its
+   * rows, without the header.
+   */
+  public static synchronized void update(Path file, List<String> header,
+      BiFunction<List<String>, List<List<String>>, List<List<String>>> change) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
           StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
-        Set<String> present = new LinkedHashSet<>();
-        if (onlyNew && ch.size() > 0) {
-          ByteBuffer existing = ByteBuffer.allocate((int) ch.size());
-          while (existing.hasRemaining() && ch.read(existing, existing.position()) > 0) {
-            // read the whole file under the lock
-          }
-          present.addAll(List.of(new String(existing.array(), StandardCharsets.UTF_8).split("\n")));
-        }
-        StringBuilder text = new StringBuilder();
-        if (ch.size() == 0) {
-          text.append(line(header));
-        }
-        for (List<String> row : rows) {
-          String line = line(row);
-          if (present.add(line.substring(0, line.length() - 1))) {
-            text.append(line);
-          }
-        }
+        List<List<String>> records = parse(read(ch));
+        List<String> columns = records.isEmpty() ? header : records.get(0);
+        List<List<String>> rows = change.apply(columns, records.isEmpty() ? List.of() : records.subList(1, records.size()));
+        StringBuilder text = new StringBuilder(line(columns));
+        rows.forEach(row -> text.append(line(row)));
+        ch.truncate(0);
         ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
-        long at = ch.size();
+        long at = 0;
         while (bytes.hasRemaining()) {
           at += ch.write(bytes, at);
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot append to " + file, e);
+      throw new UncheckedIOException("cannot write " + file, e);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      throw new UncheckedIOException(new IOException(file + ": not a readable CSV file, not changed: "
+          + e.getMessage(), e));
     }
   }
 
@@ -76,5 +79,32 @@ public final class LockedCsv {
   private static String quote(String cell) {
     String c = cell == null ? "" : cell;
     return c.contains(",") || c.contains("\"") || c.contains("\n") ? "\"" + c.replace("\"", "\"\"") + "\"" : c;
+  }
+
+  private static String read(FileChannel ch) throws IOException {
+    ByteBuffer old = ByteBuffer.allocate((int) ch.size());
+    while (old.hasRemaining() && ch.read(old, old.position()) > 0) {
+      // the whole file, under the lock
+    }
+    return new String(old.array(), StandardCharsets.UTF_8);
+  }
+
+  private static List<List<String>> parse(String text) throws IOException {
+    List<List<String>> records = new ArrayList<>();
+    if (text.isBlank()) {
+      return records;
+    }
+    try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.RFC4180)) {
+      for (CSVRecord r : parser) {
+        records.add(r.toList());
+      }
+    }
+    return records;
+  }
+
+  private static List<List<String>> concat(List<List<String>> a, List<List<String>> b) {
+    List<List<String>> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 }

@@ -1,22 +1,16 @@
 package org.ssdbench.engine.trt.profile;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.ssdbench.results.LockedCsv;
 
 /**
  * The run folder's {@code trt-kernels.csv} (one line per kernel name per engine) and {@code trt-kernel-summary.csv}
@@ -113,45 +107,15 @@ public final class KernelProfileCsv {
     return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
   }
 
-  /** Rewrites {@code file} under a lock: its lines of other configs or batches, then {@code rows}. */
+  /** Rewrites {@code file} under its lock: its lines of other configs or batches, then {@code rows}. */
   private static void replace(Path file, List<String> header, String config, int batch, List<List<String>> rows) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
-        ByteBuffer old = ByteBuffer.allocate((int) ch.size());
-        while (old.hasRemaining() && ch.read(old) >= 0) {
-          // reads the whole file
-        }
-        String text = new String(old.array(), StandardCharsets.UTF_8);
-        StringBuilder out = new StringBuilder();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
-          printer.printRecord(header);
-          if (!text.isBlank()) {
-            try (CSVParser parser = CSVParser.parse(new StringReader(text), format())) {
-              for (CSVRecord r : parser) {
-                if (!(r.get("config").equals(config) && r.get("batch").equals(Integer.toString(batch)))) {
-                  printer.printRecord(r.toList());
-                }
-              }
-            }
-          }
-          for (List<String> row : rows) {
-            printer.printRecord(row);
-          }
-        }
-        ch.truncate(0);
-        ch.position(0);
-        ByteBuffer bytes = ByteBuffer.wrap(out.toString().getBytes(StandardCharsets.UTF_8));
-        while (bytes.hasRemaining()) {
-          ch.write(bytes);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    } catch (IllegalStateException | IllegalArgumentException e) {
-      throw new UncheckedIOException(new IOException(file + ": not a readable CSV file, not replaced: "
-          + e.getMessage(), e));
-    }
+    LockedCsv.update(file, header, (columns, old) -> {
+      int c = columns.indexOf("config");
+      int b = columns.indexOf("batch");
+      List<List<String>> kept = new ArrayList<>(old.stream()
+          .filter(r -> !(r.get(c).equals(config) && r.get(b).equals(Integer.toString(batch)))).toList());
+      kept.addAll(rows);
+      return kept;
+    });
   }
 }
