@@ -29,22 +29,20 @@ final class AgreementSection {
     if (!Files.isRegularFile(file)) {
       return List.of();
     }
-    Map<String, Detections> byConfig = DetectionsCsv.read(file);
+    Map<DetectionsCsv.Key, Detections> byConfig = DetectionsCsv.read(file);
     List<List<String>> rows = new ArrayList<>();
-    for (String key : byConfig.keySet()) {
-      String config = key.substring(0, key.lastIndexOf('@'));
-      int batch = Integer.parseInt(key.substring(key.lastIndexOf('@') + 1));
-      if (!config.startsWith("trt-int8")) {
+    for (DetectionsCsv.Key key : byConfig.keySet()) {
+      if (!key.config().startsWith("trt-int8")) {
         continue;
       }
-      Optional<String> fp32 = fp32For(config, batch, byConfig);
+      Optional<String> fp32 = fp32For(key.config(), key.batch(), byConfig);
       if (fp32.isEmpty()) {
         continue;
       }
-      List<DetectionMatch> matches = DetectionMatch.of(byConfig.get(DetectionsCsv.key(fp32.get(), batch)),
+      List<DetectionMatch> matches = DetectionMatch.of(byConfig.get(new DetectionsCsv.Key(fp32.get(), key.batch())),
           byConfig.get(key), Int8Agreement.MIN_IOU, 1.0); // scores lie in [0, 1]: any difference
       for (DetectionMatch m : matches) {
-        rows.add(List.of(config, fp32.get(), String.valueOf(batch), String.valueOf(m.image()),
+        rows.add(List.of(key.config(), fp32.get(), String.valueOf(key.batch()), String.valueOf(m.image()),
             String.valueOf(m.expected()), String.valueOf(m.actual()), String.valueOf(m.matched()),
             String.format(Locale.ROOT, "%.4f", m.meanIou()), String.format(Locale.ROOT, "%.4f", m.worstScoreDiff())));
       }
@@ -61,16 +59,16 @@ final class AgreementSection {
   }
 
   /** trt-int8-u8-graph -> trt-fp32-u8-graph if the run has it, else trt-fp32-graph, else any FP32 configuration. */
-  static Optional<String> fp32For(String int8Config, int batch, Map<String, Detections> byConfig) {
+  static Optional<String> fp32For(String int8Config, int batch, Map<DetectionsCsv.Key, Detections> byConfig) {
     String same = int8Config.replaceFirst("^trt-int8", "trt-fp32").replace("-nmsfp16", "")
         .replaceAll("-l\\d$", "");
     List<String> preferred = List.of(same, same.replace("-u8", ""));
     for (String candidate : preferred) {
-      if (byConfig.containsKey(DetectionsCsv.key(candidate, batch))) {
+      if (byConfig.containsKey(new DetectionsCsv.Key(candidate, batch))) {
         return Optional.of(candidate);
       }
     }
-    return byConfig.keySet().stream().filter(k -> k.startsWith("trt-fp32") && k.endsWith("@" + batch))
-        .map(k -> k.substring(0, k.lastIndexOf('@'))).findFirst();
+    return byConfig.keySet().stream().filter(k -> k.config().startsWith("trt-fp32") && k.batch() == batch)
+        .map(DetectionsCsv.Key::config).findFirst();
   }
 }

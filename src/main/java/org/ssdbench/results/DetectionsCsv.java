@@ -49,23 +49,22 @@ public final class DetectionsCsv {
     return String.format(Locale.ROOT, "%.6f", v);
   }
 
-  /** Per "config@batch", the detections read back; a configuration without any detection is absent. */
-  public static Map<String, Detections> read(Path file) throws IOException {
-    Map<String, List<CSVRecord>> byConfig = new LinkedHashMap<>();
+  /** A configuration at a batch size: whose detections. */
+  public record Key(String config, int batch) {}
+
+  /** The detections read back, in the file's order; a configuration without any detection is absent. */
+  public static Map<Key, Detections> read(Path file) throws IOException {
+    Map<Key, List<CSVRecord>> byConfig = new LinkedHashMap<>();
     try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
         .parse(java.nio.file.Files.newBufferedReader(file))) {
       for (CSVRecord r : parser) {
-        byConfig.computeIfAbsent(key(r.get("config"), Integer.parseInt(r.get("batch"))), k -> new ArrayList<>()).add(r);
+        byConfig.computeIfAbsent(new Key(r.get("config"), Integer.parseInt(r.get("batch"))), k -> new ArrayList<>())
+            .add(r);
       }
     }
-    Map<String, Detections> out = new LinkedHashMap<>();
-    byConfig.forEach((key, records) -> out.put(key, detections(Integer.parseInt(records.get(0).get("batch")), records)));
+    Map<Key, Detections> out = new LinkedHashMap<>();
+    byConfig.forEach((key, records) -> out.put(key, detections(key.batch(), records)));
     return out;
-  }
-
-  /** The map key of {@link #read}. */
-  public static String key(String config, int batch) {
-    return config + "@" + batch;
   }
 
   private static Detections detections(int batch, List<CSVRecord> records) {

@@ -50,7 +50,8 @@ final class AgreementSectionTest {
     Detections d = image(new float[] {0.1f, 0.2f, 0.3f, 0.4f}, new float[] {0.5f, 0.5f, 0.75f, 0.8f});
     DetectionsCsv.append(dir, "trt-int8-u8-graph", 1, d);
 
-    Detections back = DetectionsCsv.read(dir.resolve(DetectionsCsv.FILE)).get("trt-int8-u8-graph@1");
+    Detections back = DetectionsCsv.read(dir.resolve(DetectionsCsv.FILE))
+        .get(new DetectionsCsv.Key("trt-int8-u8-graph", 1));
 
     assertThat(back.count(0)).isEqualTo(2);
     assertThat(back.box(0, 1)).containsExactly(0.5f, 0.5f, 0.75f, 0.8f);
@@ -61,10 +62,11 @@ final class AgreementSectionTest {
   @Test
   void prefersTheFp32ConfigurationOfTheSameFormAndOtherwiseTakesAny() {
     Detections none = image();
-    Map<String, Detections> run = Map.of("trt-fp32-u8-graph@1", none, "trt-fp32-graph@1", none, "trt-fp32@1", none);
+    Map<DetectionsCsv.Key, Detections> run = Map.of(new DetectionsCsv.Key("trt-fp32-u8-graph", 1), none,
+        new DetectionsCsv.Key("trt-fp32-graph", 1), none, new DetectionsCsv.Key("trt-fp32", 1), none);
     assertThat(AgreementSection.fp32For("trt-int8-u8-graph", 1, run)).contains("trt-fp32-u8-graph");
     assertThat(AgreementSection.fp32For("trt-int8-nmsfp16-graph", 1, run)).contains("trt-fp32-graph");
-    assertThat(AgreementSection.fp32For("trt-int8-graph-l5", 1, Map.of("trt-fp32@1", none))).contains("trt-fp32");
+    assertThat(AgreementSection.fp32For("trt-int8-graph-l5", 1, Map.of(new DetectionsCsv.Key("trt-fp32", 1), none))).contains("trt-fp32");
     assertThat(AgreementSection.fp32For("trt-int8-graph", 8, run)).isEmpty();
   }
 
