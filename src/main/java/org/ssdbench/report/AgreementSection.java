@@ -5,10 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.ssdbench.engine.DetectionMatch;
 import org.ssdbench.engine.Detections;
 import org.ssdbench.engine.trt.Int8Agreement;
 import org.ssdbench.report.doc.Block;
@@ -39,12 +37,13 @@ final class AgreementSection {
       if (fp32.isEmpty()) {
         continue;
       }
-      List<DetectionMatch> matches = DetectionMatch.of(byConfig.get(new DetectionsCsv.Key(fp32.get(), key.batch())),
-          byConfig.get(key), Int8Agreement.MIN_IOU, 1.0); // scores lie in [0, 1]: any difference
-      for (DetectionMatch m : matches) {
-        rows.add(List.of(key.config(), fp32.get(), String.valueOf(key.batch()), String.valueOf(m.image()),
-            String.valueOf(m.expected()), String.valueOf(m.actual()), String.valueOf(m.matched()),
-            String.format(Locale.ROOT, "%.4f", m.meanIou()), String.format(Locale.ROOT, "%.4f", m.worstScoreDiff())));
+      for (Int8Agreement.Row r : Int8Agreement.compare(fp32.get(),
+          byConfig.get(new DetectionsCsv.Key(fp32.get(), key.batch())), byConfig.get(key))) {
+        // the agreement's own cells (reference, image, counts, IoU, score), with the INT8 config and batch in front
+        List<String> cells = r.cells();
+        List<String> row = new ArrayList<>(List.of(key.config(), cells.get(0), String.valueOf(key.batch())));
+        row.addAll(cells.subList(1, cells.size()));
+        rows.add(row);
       }
     }
     if (rows.isEmpty()) {
