@@ -217,8 +217,7 @@ public final class TrtInferenceEngine implements InferenceEngine {
     if (!missing.isEmpty()) {
       throw new IllegalStateException("TensorRT is not available: " + missing);
     }
-    NetworkDescription d = config.scoreThreshold() == null ? description
-        : withNms(description, description.nms().withScoreThreshold(config.scoreThreshold()));
+    NetworkDescription d = withThreshold(description, config);
     this.description = d;
     this.config = config;
     try {
@@ -260,9 +259,13 @@ public final class TrtInferenceEngine implements InferenceEngine {
    * whether it would be loaded or built ({@link EngineCache#read}).
    */
   public static EngineKey keyFor(NetworkDescription description, String modelSha256, Config config) {
-    NetworkDescription d = config.scoreThreshold() == null ? description
+    return key(withThreshold(description, config), modelSha256, config, GpuInfo.current());
+  }
+
+  /** The description with the config's NMS score threshold, when it gives one. */
+  private static NetworkDescription withThreshold(NetworkDescription description, Config config) {
+    return config.scoreThreshold() == null ? description
         : withNms(description, description.nms().withScoreThreshold(config.scoreThreshold()));
-    return key(d, modelSha256, config, GpuInfo.current());
   }
 
   private static EngineKey key(NetworkDescription d, String modelSha256, Config config, GpuInfo gpu) {
