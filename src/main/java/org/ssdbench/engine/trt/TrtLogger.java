@@ -15,6 +15,7 @@ public final class TrtLogger extends ILogger {
 
   private final int threshold;
   private volatile String lastError = "";
+  private volatile BuildLog buildLog;
 
   private TrtLogger(int threshold) {
     this.threshold = threshold;
@@ -28,6 +29,22 @@ public final class TrtLogger extends ILogger {
     if (severity.value <= threshold) {
       System.err.println("[TensorRT " + severity + "] " + msg);
     }
+    BuildLog log = buildLog;
+    if (log != null) {
+      log.line(severity.toString(), msg, System.nanoTime());
+    }
+  }
+
+  /**
+   * Also writes every message, verbose ones included, to {@code log} until {@link #stopBuildLog}: one build at a
+   * time (builds run one after another in a JVM).
+   */
+  void startBuildLog(BuildLog log) {
+    buildLog = log;
+  }
+
+  void stopBuildLog() {
+    buildLog = null;
   }
 
   /** The process-wide logger every runtime, builder and the plugin registry use; never freed. */

@@ -4,6 +4,7 @@ import static org.bytedeco.tensorrt.global.nvinfer.createInferBuilder;
 import static org.ssdbench.engine.trt.Cuda.requireNative;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -154,14 +155,37 @@ public final class TrtNetworkBuilder {
     return new TrtNetworkBuilder(description, inputFormat, options, logger, caches).run();
   }
 
+  /** Builds, with every TensorRT message also in a {@link BuildLog} when {@code -Dssdbench.trt.buildLog} is set. */
+  private Plan run() {
+    long start = System.nanoTime();
+    Path logFolder = BuildLog.folderFromSystemProperty();
+    if (logFolder == null) {
+      return build(start);
+    }
+    try (BuildLog log = BuildLog.open(logFolder, logName(), start)) {
+      logger.startBuildLog(log);
+      try {
+        return build(start);
+      } finally {
+        logger.stopBuildLog();
+      }
+    }
+  }
+
+  /** {@code fp16-u8-nmsfp16-b1-l3}: what tells this build apart from a run's others (TensorRT's default level is 3). */
+  private String logName() {
+    return "%s%s%s-b%d-l%s".formatted(options.precision().id(),
+        inputFormat == InputFormat.FLOAT_NCHW ? "" : "-" + inputFormat.id(),
+        options.nms() == NmsPrecision.CHOSEN ? "" : "-nms" + options.nms().id(), options.batch(),
+        options.builderLevel() == Options.DEFAULT_LEVEL ? "3" : Integer.toString(options.builderLevel()));
+  }
 
   /**
    * Every TensorRT object made here is deleted before returning ({@link TrtDelete}): the serialized plan after it is
    * copied to the heap, the config, timing cache and network, then the NMS plugin ({@code IPluginV2.destroy()}, once
    * nothing refers to it), then the builder.
    */
-  private Plan run() {
-    long start = System.nanoTime();
+  private Plan build(long start) {
     IBuilder builder = createInferBuilder(logger);
     if (builder == null || builder.isNull()) {
       // the usual cause is the builder's resource library; BuilderResource names the folder to add (checked only now)

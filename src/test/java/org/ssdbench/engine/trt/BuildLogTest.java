@@ -1,0 +1,62 @@
+package org.ssdbench.engine.trt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuildLogTest {
+  @TempDir Path dir;
+
+  @Test
+  void prefixesEachMessageWithTheMillisecondsSinceTheBuildBegan() throws IOException {
+    try (BuildLog log = BuildLog.open(dir.resolve("logs"), "fp16-b1-l3", 1_000_000L)) {
+      log.line("kVERBOSE", "Timing Runner: conv1", 1_000_000L + 2_500_000L);
+      log.line("kINFO", "Engine generation completed", 1_000_000L + 90_000_000_000L);
+    }
+    assertThat(Files.readAllLines(dir.resolve("logs/fp16-b1-l3.log")))
+        .containsExactly("2.500 kVERBOSE Timing Runner: conv1", "90000.000 kINFO Engine generation completed");
+  }
+
+  @Test
+  void aRebuildOfTheSameEngineKeepsTheEarlierLog() throws IOException {
+    try (BuildLog first = BuildLog.open(dir, "int8-u8-b1-l2", 0)) {
+      first.line("kINFO", "first", 0);
+    }
+    try (BuildLog second = BuildLog.open(dir, "int8-u8-b1-l2", 0)) {
+      second.line("kINFO", "second", 0);
+    }
+    assertThat(Files.readString(dir.resolve("int8-u8-b1-l2.log"))).contains("first");
+    assertThat(Files.readString(dir.resolve("int8-u8-b1-l2-2.log"))).contains("second");
+  }
+
+  @Test
+  void aFolderThatCannotBeMadeIsNamedWithTheProperty() throws IOException {
+    Path file = Files.writeString(dir.resolve("plain-file"), "x");
+    assertThatThrownBy(() -> BuildLog.open(file.resolve("logs"), "fp32-b1-l3", 0))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining(file.resolve("logs").toString()).hasMessageContaining("-Dssdbench.trt.buildLog");
+  }
+
+  @Test
+  void isOffUnlessThePropertyNamesAFolder() {
+    String before = System.getProperty(BuildLog.PROPERTY);
+    try {
+      System.clearProperty(BuildLog.PROPERTY);
+      assertThat(BuildLog.folderFromSystemProperty()).isNull();
+      System.setProperty(BuildLog.PROPERTY, " " + dir + " ");
+      assertThat(BuildLog.folderFromSystemProperty()).isEqualTo(dir);
+    } finally {
+      if (before == null) {
+        System.clearProperty(BuildLog.PROPERTY);
+      } else {
+        System.setProperty(BuildLog.PROPERTY, before);
+      }
+    }
+  }
+}
