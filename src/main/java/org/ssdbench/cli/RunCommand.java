@@ -16,6 +16,7 @@ import org.ssdbench.bench.ModelRequest;
 import org.ssdbench.bench.OpSuite;
 import org.ssdbench.bench.TensorRtBenchmark;
 import org.ssdbench.bench.ThroughputSweep;
+import org.ssdbench.engine.trt.BuildLog;
 import org.ssdbench.engine.trt.BuilderResource;
 import org.ssdbench.engine.trt.TensorRtAvailability;
 import org.ssdbench.engine.trt.TrtBuildsCsv;
@@ -391,8 +392,19 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private List<String> tensorRtForkArgs(RunFolder folder) {
+    return tensorRtForkArgs(jvmArgs, folder.dir());
+  }
+
+  /**
+   * The TensorRT forks' JVM arguments: the user's, then where build facts go (trt-builds.csv) and where each build's
+   * log goes ({@code trt-build-logs/}, unless a {@code --jvm-arg} names another folder).
+   */
+  static List<String> tensorRtForkArgs(List<String> jvmArgs, Path runDir) {
     List<String> forkArgs = new ArrayList<>(jvmArgs);
-    forkArgs.add("-D" + TrtBuildsCsv.RUN_DIR_PROPERTY + "=" + folder.dir().toAbsolutePath());
+    forkArgs.add("-D" + TrtBuildsCsv.RUN_DIR_PROPERTY + "=" + runDir.toAbsolutePath());
+    if (forkArgs.stream().noneMatch(a -> a.startsWith("-D" + BuildLog.PROPERTY + "="))) {
+      forkArgs.add("-D" + BuildLog.PROPERTY + "=" + runDir.toAbsolutePath().resolve(BuildLog.RUN_FOLDER));
+    }
     return forkArgs;
   }
 

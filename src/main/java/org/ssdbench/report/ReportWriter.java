@@ -108,6 +108,7 @@ public final class ReportWriter {
     written.addAll(kernels.files());
     blocks.addAll(perOpIndex(blocks), kernels.blocks());
     blocks.addAll(perOpIndex(blocks), AgreementSection.blocks(folder));
+    blocks.addAll(perOpIndex(blocks), BuildTimeSection.blocks(folder));
     written.add(Files.writeString(dir.resolve(MARKDOWN), new MarkdownRenderer(dir).render(blocks)));
     written.add(Files.writeString(dir.resolve(HTML), new HtmlRenderer().render("Run " + run.name(), blocks)));
     return List.copyOf(written);
