@@ -57,6 +57,9 @@ final class KernelProfileSection {
       chartData.put(engine, byKind);
       blocks.add(new Block.Heading(3, engine));
       summary(summaries, lines.get(0)).ifPresent(s -> blocks.add(new Block.Paragraph(coverage(s))));
+      nmsPrecision(lines).ifPresent(p -> blocks.add(new Block.Paragraph("The NMS plugin ran in " + p
+          + " (read from its kernel's name). The builder picks its type among those the plugin offers, and may pick "
+          + "differently in another build of the same network; a -nmsfp16 configuration pins it to FP16.")));
       blocks.add(kindTable(byKind));
       blocks.add(topKernels(lines));
     });
@@ -76,6 +79,24 @@ final class KernelProfileSection {
 
   private static Optional<ProfileSummary> summary(List<ProfileSummary> summaries, KernelLine line) {
     return summaries.stream().filter(s -> s.config().equals(line.config()) && s.batch() == line.batch()).findFirst();
+  }
+
+  /**
+   * The type EfficientNMS_TRT computed in, from its main kernel's name, mangled ({@code _Z12EfficientNMSI6__half...},
+   * as CUPTI gives it) or not ({@code EfficientNMS<float, ...>}); the filter kernels do not count (their type can differ
+   * from the main one's). Empty when the engine ran no such kernel.
+   */
+  static Optional<String> nmsPrecision(List<KernelLine> lines) {
+    for (KernelLine k : lines) {
+      String name = k.kernel();
+      if (name.contains("EfficientNMSI6__half") || name.contains("EfficientNMS<__half")) {
+        return Optional.of("FP16");
+      }
+      if (name.contains("EfficientNMSIf") || name.contains("EfficientNMS<float")) {
+        return Optional.of("FP32");
+      }
+    }
+    return Optional.empty();
   }
 
   static String coverage(ProfileSummary s) {

@@ -67,4 +67,22 @@ final class KernelProfileSectionTest {
     assertThat(KernelProfileSection.write(dir.resolve("out"), new org.ssdbench.report.chart.ChartCaption(null, null), run)
         .blocks()).isEmpty();
   }
+
+  @Test
+  void saysWhichTypeTheNmsPluginRanIn() {
+    java.util.function.Function<String, org.ssdbench.engine.trt.profile.KernelLine> line =
+        name -> new org.ssdbench.engine.trt.profile.KernelLine("trt-fp16-graph", 1, name,
+            org.ssdbench.engine.trt.profile.KernelKind.NMS, 1, 7, 0.02);
+    assertThat(KernelProfileSection.nmsPrecision(java.util.List.of(
+        line.apply("_Z18EfficientNMSFilterIfEvN8nvinfer16plugin22EfficientNMSParametersEPKT_PiS6_S6_PS3_S6_"),
+        line.apply("_Z12EfficientNMSI6__half9BoxCornerIS0_EEvN8nvinfer16plugin22EfficientNMSParametersEPKiPiS8_S7_"))))
+        .contains("FP16");
+    assertThat(KernelProfileSection.nmsPrecision(java.util.List.of(
+        line.apply("_Z12EfficientNMSIf9BoxCornerIfEEvN8nvinfer16plugin22EfficientNMSParametersEPKiPiS7_S6_"))))
+        .contains("FP32");
+    assertThat(KernelProfileSection.nmsPrecision(java.util.List.of(line.apply(
+        "void nvinfer1::plugin::EfficientNMS<float, nvinfer1::plugin::BoxCorner<float> >(...)")))).contains("FP32");
+    assertThat(KernelProfileSection.nmsPrecision(java.util.List.of(line.apply(
+        "void nvinfer1::plugin::EfficientNMSFilter<__half>(nvinfer1::plugin::EfficientNMSParameters)")))).isEmpty();
+  }
 }
