@@ -11,7 +11,7 @@ import org.ssdbench.bench.Summary;
 /**
  * The block a run ends with, in the spirit of trtexec's performance summary: what ran, each configuration's p50, p99 and
  * ratio (the {@link Summary} table), what was skipped with one reason each (configurations sharing a reason on one line),
- * and where the report and results are.
+ * how long the run took, and where the report and results are.
  */
 final class ClosingSummary {
   /** One thing not run and why, e.g. ("tf-gpu", "no GPU on this machine ..."). */
@@ -20,16 +20,23 @@ final class ClosingSummary {
   private final Summary summary;
   private final List<String> alsoRan;
   private final List<Skip> skipped;
+  private final String took;
+
+  ClosingSummary(Summary summary, List<String> alsoRan, List<Skip> skipped) {
+    this(summary, alsoRan, skipped, null);
+  }
 
   /**
    * @param summary the end-to-end rows and their ratios
    * @param alsoRan parts that ran but have no row there, e.g. "per-op on cpu"
    * @param skipped what did not run, in the order it was decided
+   * @param took how long the run took ({@link org.ssdbench.results.RunTime#describe()}), or null
    */
-  ClosingSummary(Summary summary, List<String> alsoRan, List<Skip> skipped) {
+  ClosingSummary(Summary summary, List<String> alsoRan, List<Skip> skipped, String took) {
     this.summary = summary;
     this.alsoRan = List.copyOf(alsoRan);
     this.skipped = List.copyOf(skipped);
+    this.took = took;
   }
 
   /**
@@ -56,6 +63,9 @@ final class ClosingSummary {
         out.println(label + String.join(", ", e.getValue()) + ": " + e.getKey());
         label = "          ";
       }
+    }
+    if (took != null) {
+      out.println("Took:     " + took);
     }
     out.println("Report:   " + (report != null ? report : whyNoReport));
     if (results != null) {

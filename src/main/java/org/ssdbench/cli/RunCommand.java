@@ -2,6 +2,7 @@ package org.ssdbench.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,6 +42,7 @@ import org.ssdbench.results.EnvironmentFile;
 import org.ssdbench.results.EnvironmentProbe;
 import org.ssdbench.ops.SignatureTable;
 import org.ssdbench.results.RunFolder;
+import org.ssdbench.results.RunTime;
 import org.ssdbench.results.WorkloadBatch;
 import org.ssdbench.results.WorkloadFolder;
 import org.ssdbench.results.RunFolders;
@@ -152,6 +154,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Instant started = Instant.now();
     RunInputs.check(this, spec.commandLine());
     checkSelection();
     Profile chosen = Profile.byName(profile);
@@ -204,13 +207,15 @@ final class RunCommand implements Callable<Integer> {
     } else {
       skip("per-op", "--no-ops");
     }
+    RunTime took = RunTime.measure(started, Instant.now(), folder.dir());
+    took.write(folder.dir());
     folder.markComplete();
     int missing = countMissing(expected, chosen, summary);
     boolean reported = !noReport && report(folder);
     if (!noReport && !reported) {
       missing++;
     }
-    new ClosingSummary(summary, alsoRan, skipped).print(log,
+    new ClosingSummary(summary, alsoRan, skipped, took.describe() + " (the report not included)").print(log,
         reported ? folder.report().resolve(ReportWriter.MARKDOWN) : null,
         noReport ? "not written (--no-report); write it with: report " + folder.dir() : "failed (see REPORT FAILED above)",
         folder.dir());

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.ssdbench.report.run.RunData;
 import org.ssdbench.results.RunFolder;
+import org.ssdbench.results.RunTime;
 
 /**
  * What a reader of a report must know before its numbers: a run that did not finish and the JMH files it left
- * incomplete, a folder without any JMH JSON. Shown at the top of the report and printed by {@code report}.
+ * incomplete, how long the run took, a folder without any JMH JSON. Shown at the top of the report and printed by
+ * {@code report}.
  */
 public final class RunNotes {
   private RunNotes() {}
@@ -25,6 +28,9 @@ public final class RunNotes {
       notes.add("This run did not finish (" + (folder.isIncomplete() ? RunFolder.INCOMPLETE + " is still in the folder"
           : "partial JMH files") + "): " + missing + ". Everything else the run wrote is reported below.");
     }
+    Optional<RunTime> took = RunTime.read(folder.dir());
+    took.ifPresent(t -> notes.add("This run took " + t.describe() + ", from its start to its results (the report "
+        + "not included; " + RunTime.FILE + ")."));
     if (folder.jmhJsonFiles().isEmpty()) {
       notes.add("This folder has no JMH results (no jmh-*.json): the report has no measurements"
           + (Files.exists(folder.env()) ? ", only the environment and side tables." : "."));

@@ -37,7 +37,7 @@ final class RunOutputTest {
         new ClosingSummary.Skip("trt-fp32, trt-fp16", "--no-trt"));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    new ClosingSummary(summary, List.of("per-op on cpu"), skipped).print(new PrintStream(bytes, true), 
+    new ClosingSummary(summary, List.of("per-op on cpu"), skipped, "4 min 54 s").print(new PrintStream(bytes, true),
         Path.of("results/r/report/report.md"), "", Path.of("results/r"));
 
     String out = bytes.toString(StandardCharsets.UTF_8);
@@ -45,7 +45,7 @@ final class RunOutputTest {
         .contains("20.480").contains("62.190")
         .contains("Skipped:  tf-gpu, tf-gpu-nms-cpu: no GPU on this machine")
         .contains("trt-fp32, trt-fp16: --no-trt")
-        .contains("Report:   results/r/report/report.md").contains("Results:  results/r");
+        .contains("Took:     4 min 54 s\nReport:   results/r/report/report.md").contains("Results:  results/r");
     assertThat(out.lines().filter(l -> l.contains("no GPU"))).hasSize(1);
   }
 

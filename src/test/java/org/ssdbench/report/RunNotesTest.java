@@ -1,0 +1,28 @@
+package org.ssdbench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ssdbench.report.run.RunLoader;
+import org.ssdbench.results.RunTime;
+import org.ssdbench.testing.Fixtures;
+
+final class RunNotesTest {
+  @TempDir Path dir;
+
+  @Test
+  void saysHowLongTheRunTookWhenItsFolderRecordsIt() throws Exception {
+    Path run = Fixtures.copyOfRun("h100-run", dir);
+    assertThat(RunNotes.of(new RunLoader().load(run))).noneMatch(n -> n.contains("took"));
+
+    new RunTime(Instant.parse("2026-12-03T09:14:31Z"), Duration.ofSeconds(754), 5, Duration.ofSeconds(422)).write(run);
+
+    assertThat(RunNotes.of(new RunLoader().load(run)))
+        .contains("This run took 12 min 34 s, of which 5 TensorRT engine builds 7 min 2 s, from its start to its "
+            + "results (the report not included; run-time.json).");
+  }
+}
