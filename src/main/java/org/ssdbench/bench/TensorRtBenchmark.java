@@ -27,6 +27,7 @@ import org.ssdbench.results.WorkloadBatch;
  * uint8 NHWC pixels, preprocessed inside the engine and so inside the call. Configs: precision fp32 (strict, TF32 off),
  * fp16, int8 (entropy calibration), each plain (copies + enqueueV3 each call) or "-graph" (the same work replayed from
  * one captured CUDA graph); "-nmsfp16" pins the NMS plugin to FP16 (the builder otherwise picks its precision);
+ * "-pp32" pins the postprocessing (box predictor reshapes, concatenations, decode, sigmoid) to FP32;
  * "-l5" builds at that builder optimization level (the config's own; the builderLevel param may only repeat it).
  *
  * Same work as TensorFlow: the workload (model, images, threshold, batch) comes from the same params and run folder as
@@ -49,7 +50,7 @@ import org.ssdbench.results.WorkloadBatch;
 public class TensorRtBenchmark extends InferenceBenchmark {
   @Param({"trt-fp32", "trt-fp16", "trt-int8", "trt-fp32-graph", "trt-fp16-graph", "trt-int8-graph", "trt-fp16-u8",
       "trt-fp16-u8-graph", "trt-int8-u8-graph", "trt-fp16-nmsfp16-graph", "trt-int8-nmsfp16-graph",
-      "trt-fp16-u8-graph-l5", "trt-int8-u8-graph-l5"})
+      "trt-fp16-u8-graph-l5", "trt-int8-u8-graph-l5", "trt-fp16-u8-pp32-graph", "trt-int8-u8-pp32-graph"})
   public String config;
 
   /** TensorRT builder optimization level 0 to 5; -1: TensorRT's default (3), and 2 for INT8. Part of the engine key. */

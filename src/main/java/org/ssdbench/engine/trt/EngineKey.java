@@ -17,6 +17,8 @@ import org.ssdbench.model.LoadedModel;
  *     field existed has none
  * @param nmsPrecision {@link NmsPrecision#id()} of the NMS plugin; {@code auto} where a sidecar written before the field
  *     existed has none
+ * @param postprocessing {@link PostprocessingPrecision#id()} of the layers between the box predictors and NMS;
+ *     {@code auto} where a sidecar written before the field existed has none
  */
 public record EngineKey(
     String modelSha256,
@@ -30,7 +32,8 @@ public record EngineKey(
     int builderLevel,
     int format,
     String inputFormat,
-    String nmsPrecision) {
+    String nmsPrecision,
+    String postprocessing) {
   /** Bump when a change to the converter or TrtNetworkBuilder makes older cached plans wrong. */
   public static final int FORMAT = 1;
 
@@ -42,6 +45,16 @@ public record EngineKey(
     Objects.requireNonNull(precision, "precision");
     inputFormat = inputFormat == null ? InputFormat.FLOAT_NCHW.id() : InputFormat.parse(inputFormat).id();
     nmsPrecision = nmsPrecision == null ? NmsPrecision.CHOSEN.id() : NmsPrecision.parse(nmsPrecision).id();
+    postprocessing = postprocessing == null ? PostprocessingPrecision.CHOSEN.id()
+        : PostprocessingPrecision.parse(postprocessing).id();
+  }
+
+  /** A key for an engine whose postprocessing runs in the types the builder picks. */
+  public EngineKey(String modelSha256, String gpuName, String computeCapability, String tensorrtVersion,
+      String precision, int batch, float scoreThreshold, boolean probes, int builderLevel, int format,
+      String inputFormat, String nmsPrecision) {
+    this(modelSha256, gpuName, computeCapability, tensorrtVersion, precision, batch, scoreThreshold, probes,
+        builderLevel, format, inputFormat, nmsPrecision, PostprocessingPrecision.CHOSEN.id());
   }
 
   /** A key for an engine whose NMS plugin runs in the precision the builder picks. */
@@ -49,7 +62,7 @@ public record EngineKey(
       String precision, int batch, float scoreThreshold, boolean probes, int builderLevel, int format,
       String inputFormat) {
     this(modelSha256, gpuName, computeCapability, tensorrtVersion, precision, batch, scoreThreshold, probes,
-        builderLevel, format, inputFormat, NmsPrecision.CHOSEN.id());
+        builderLevel, format, inputFormat, NmsPrecision.CHOSEN.id(), PostprocessingPrecision.CHOSEN.id());
   }
 
   /** A key for an engine with the float NCHW input. */
@@ -60,7 +73,7 @@ public record EngineKey(
   }
 
   /**
-   * The cache file stem: {@code <precision>[-u8][-nmsfp16]-b<batch>-<model 12 hex>-<8 hex of threshold, probes and
+   * The cache file stem: {@code <precision>[-u8][-nmsfp16][-pp32]-b<batch>-<model 12 hex>-<8 hex of threshold, probes and
    * builder level>}; the float input's and the builder-chosen NMS's stems are what they were before those were fields.
    * GPU, TensorRT version and format are deliberately not in it: an engine for another GPU or TensorRT lands on the same
    * file, is recognised by its sidecar as foreign and rebuilt over, so stale plans do not pile up.
@@ -70,7 +83,9 @@ public record EngineKey(
         "%s|%s|%d".formatted(Float.toString(scoreThreshold), probes, builderLevel).getBytes(StandardCharsets.UTF_8));
     String input = inputFormat.equals(InputFormat.FLOAT_NCHW.id()) ? "" : "-" + inputFormat;
     String nms = nmsPrecision.equals(NmsPrecision.CHOSEN.id()) ? "" : "-nms" + nmsPrecision;
-    return "%s%s%s-b%d-%s-%s".formatted(precision, input, nms, batch,
+    String post = postprocessing.equals(PostprocessingPrecision.CHOSEN.id()) ? ""
+        : "-pp" + postprocessing.replace("fp", "");
+    return "%s%s%s%s-b%d-%s-%s".formatted(precision, input, nms, post, batch,
         modelSha256.substring(0, Math.min(12, modelSha256.length())), variant.substring(0, 8));
   }
 }

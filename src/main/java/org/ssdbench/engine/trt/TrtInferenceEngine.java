@@ -45,14 +45,17 @@ public final class TrtInferenceEngine implements InferenceEngine {
    * @param input what the engine takes: the host-preprocessed float NCHW image, or the uint8 NHWC pixels with the
    *     preprocessing inside the engine ({@link Uint8Front})
    * @param nms the NMS plugin's precision: the builder's choice, or pinned to FP16 ({@code -nmsfp16})
+   * @param post the postprocessing layers' precision: the builder's choice, or pinned to FP32 ({@code -pp32})
    */
   public record Config(Precision precision, int batch, boolean cudaGraph, Float scoreThreshold, boolean probes,
-      int builderLevel, InputFormat input, NmsPrecision nms) {
+      int builderLevel, InputFormat input, NmsPrecision nms, PostprocessingPrecision post) {
     /** The builder level INT8 builds at when none is given. */
     public static final int INT8_DEFAULT_LEVEL = 2;
-    private static final String NAMES = "trt-<fp32|fp16|int8>[-u8][-nmsfp16][-graph][-l<0..5>], e.g. trt-fp32, "
-        + "trt-fp16-graph, trt-fp16-u8, trt-fp16-u8-graph, trt-fp16-nmsfp16-graph, trt-int8-u8-graph, trt-fp16-u8-graph-l5";
+    private static final String NAMES = "trt-<fp32|fp16|int8>[-u8][-nmsfp16][-pp32][-graph][-l<0..5>], e.g. trt-fp32, "
+        + "trt-fp16-graph, trt-fp16-u8, trt-fp16-u8-graph, trt-fp16-nmsfp16-graph, trt-int8-u8-graph, "
+        + "trt-int8-u8-pp32-graph, trt-fp16-u8-graph-l5";
     private static final String NMS_FP16 = "-nmsfp16";
+    private static final String POST_FP32 = "-pp32";
     private static final java.util.regex.Pattern LEVEL = java.util.regex.Pattern.compile("-l(\\d)$");
 
     public Config {
@@ -62,10 +65,22 @@ public final class TrtInferenceEngine implements InferenceEngine {
       TrtNetworkBuilder.Options.checkLevel(builderLevel);
       java.util.Objects.requireNonNull(input, "input");
       java.util.Objects.requireNonNull(nms, "nms");
+      java.util.Objects.requireNonNull(post, "post");
       if (nms == NmsPrecision.FP16 && precision == Precision.FP32) {
         throw new IllegalArgumentException("an FP32 engine is strict FP32: it has no FP16 to run the NMS plugin in;"
             + " -nmsfp16 goes with fp16 or int8");
       }
+      if (post == PostprocessingPrecision.FP32 && precision == Precision.FP32) {
+        throw new IllegalArgumentException("an FP32 engine's postprocessing is FP32 already; -pp32 goes with fp16 or"
+            + " int8");
+      }
+    }
+
+    /** A configuration whose postprocessing runs in the types the builder picks. */
+    public Config(Precision precision, int batch, boolean cudaGraph, Float scoreThreshold, boolean probes,
+        int builderLevel, InputFormat input, NmsPrecision nms) {
+      this(precision, batch, cudaGraph, scoreThreshold, probes, builderLevel, input, nms,
+          PostprocessingPrecision.CHOSEN);
     }
 
     /** A configuration whose NMS plugin runs in the precision the builder picks. */
@@ -88,7 +103,8 @@ public final class TrtInferenceEngine implements InferenceEngine {
       String level = builderLevel == levelFor(precision, TrtNetworkBuilder.Options.DEFAULT_LEVEL) ? ""
           : "-l" + builderLevel;
       return "trt-" + precision.id() + (input == InputFormat.UINT8_NHWC ? "-u8" : "")
-          + (nms == NmsPrecision.FP16 ? NMS_FP16 : "") + (cudaGraph ? "-graph" : "") + level;
+          + (nms == NmsPrecision.FP16 ? NMS_FP16 : "") + (post == PostprocessingPrecision.FP32 ? POST_FP32 : "")
+          + (cudaGraph ? "-graph" : "") + level;
     }
 
     /**
@@ -115,7 +131,7 @@ public final class TrtInferenceEngine implements InferenceEngine {
         level = parsed.builderLevel();
       }
       return new Config(parsed.precision(), batch, parsed.cudaGraph(), null, false,
-          levelFor(parsed.precision(), level), parsed.input(), parsed.nms());
+          levelFor(parsed.precision(), level), parsed.input(), parsed.nms(), parsed.post());
     }
 
     /**
@@ -140,6 +156,11 @@ public final class TrtInferenceEngine implements InferenceEngine {
       if (graph) {
         s = s.substring(0, s.length() - "-graph".length());
       }
+      PostprocessingPrecision post = PostprocessingPrecision.CHOSEN;
+      if (s.endsWith(POST_FP32)) {
+        post = PostprocessingPrecision.FP32;
+        s = s.substring(0, s.length() - POST_FP32.length());
+      }
       NmsPrecision nms = NmsPrecision.CHOSEN;
       if (s.endsWith(NMS_FP16)) {
         nms = NmsPrecision.FP16;
@@ -161,7 +182,7 @@ public final class TrtInferenceEngine implements InferenceEngine {
             "Unknown TensorRT config '%s' (%s); available: %s".formatted(name, e.getMessage(), NAMES), e);
       }
       try {
-        return new Config(precision, batch, graph, null, true, level, input, nms);
+        return new Config(precision, batch, graph, null, true, level, input, nms, post);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("TensorRT config '%s': %s".formatted(name, e.getMessage()), e);
       }
@@ -230,7 +251,8 @@ public final class TrtInferenceEngine implements InferenceEngine {
       var entry = cache.getOrBuild(key, bytes -> tryLoad(runtime, bytes), () -> {
         built[0] = TrtNetworkBuilder.build(d, config.input(),
             new TrtNetworkBuilder.Options(config.precision(), config.batch(), config.probes(),
-                CalibrationSet.DEFAULT_BATCHES, 1L << 30, config.builderLevel(), config.nms()), logger, caches);
+                CalibrationSet.DEFAULT_BATCHES, 1L << 30, config.builderLevel(), config.nms(), config.post()), logger,
+            caches);
         return built[0].bytes();
       });
       engine = own(entry.value());
@@ -271,7 +293,7 @@ public final class TrtInferenceEngine implements InferenceEngine {
   private static EngineKey key(NetworkDescription d, String modelSha256, Config config, GpuInfo gpu) {
     return new EngineKey(modelSha256, gpu.name(), gpu.computeCapability(), TrtRuntime.version(),
         config.precision().id(), config.batch(), d.nms().scoreThreshold(), config.probes(), config.builderLevel(),
-        EngineKey.FORMAT, config.input().id(), config.nms().id());
+        EngineKey.FORMAT, config.input().id(), config.nms().id(), config.post().id());
   }
 
   private static Path calibrationImagesFromProperty() {

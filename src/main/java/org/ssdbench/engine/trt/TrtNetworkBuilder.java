@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
@@ -71,9 +72,10 @@ public final class TrtNetworkBuilder {
    * @param probes also mark the raw box encodings and class scores as outputs
    * @param calibrationBatches INT8 only: how many batches of generated images to calibrate on
    * @param builderLevel TensorRT's builder optimization level, 0 (fastest build) to 5, or {@link #DEFAULT_LEVEL}
+   * @param postprocessing the type of the layers between the box predictors and NMS ({@link PostprocessingLayers})
    */
   public record Options(Precision precision, int batch, boolean probes, int calibrationBatches, long workspaceBytes,
-      int builderLevel, NmsPrecision nms) {
+      int builderLevel, NmsPrecision nms, PostprocessingPrecision postprocessing) {
     /** Leaves the builder optimization level at TensorRT's own default (3). */
     public static final int DEFAULT_LEVEL = -1;
 
@@ -83,6 +85,14 @@ public final class TrtNetworkBuilder {
       }
       checkLevel(builderLevel);
       java.util.Objects.requireNonNull(nms, "nms");
+      java.util.Objects.requireNonNull(postprocessing, "postprocessing");
+    }
+
+    /** Options whose postprocessing layers run in the types the builder picks. */
+    public Options(Precision precision, int batch, boolean probes, int calibrationBatches, long workspaceBytes,
+        int builderLevel, NmsPrecision nms) {
+      this(precision, batch, probes, calibrationBatches, workspaceBytes, builderLevel, nms,
+          PostprocessingPrecision.CHOSEN);
     }
 
     /** Options whose NMS plugin runs in the precision the builder picks. */
@@ -219,7 +229,7 @@ public final class TrtNetworkBuilder {
           config.setInt8Calibrator(calibrator);
         }
       }
-      if (options.nms() == NmsPrecision.FP16) {
+      if (options.nms() == NmsPrecision.FP16 || options.postprocessing() == PostprocessingPrecision.FP32) {
         // preferred, not obeyed: a builder that cannot run the plugin in FP16 warns and builds the engine anyway, and
         // the kernel profile shows which EfficientNMS instantiation ran
         config.setFlag(BuilderFlag.kPREFER_PRECISION_CONSTRAINTS);
@@ -321,9 +331,15 @@ public final class TrtNetworkBuilder {
           dims(b, description.channels(), description.height(), description.width())), "addInput");
       tensors.put(description.input(), input);
     }
+    Set<String> pinned = options.postprocessing() == PostprocessingPrecision.FP32
+        ? PostprocessingLayers.of(description) : Set.of();
     for (Layer layer : description.layers()) {
       ILayer added = addLayer(layer, shapes);
       added.setName(layer.name());
+      if (pinned.contains(layer.name())) {
+        added.setPrecision(DataType.kFLOAT);
+        added.setOutputType(0, DataType.kFLOAT);
+      }
       ITensor out = added.getOutput(0);
       out.setName(layer.name());
       tensors.put(layer.name(), out);
