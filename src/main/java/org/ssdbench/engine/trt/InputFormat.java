@@ -1,8 +1,5 @@
 package org.ssdbench.engine.trt;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /**
  * What the engine's input tensor holds, and so what the host copies to the GPU in each timed call.
  *
@@ -33,12 +30,6 @@ public enum InputFormat {
   }
 
   public static InputFormat parse(String id) {
-    for (InputFormat f : values()) {
-      if (f.id.equals(id)) {
-        return f;
-      }
-    }
-    throw new IllegalArgumentException("Unknown input format '%s'; available: %s".formatted(id,
-        Arrays.stream(values()).map(InputFormat::id).collect(Collectors.joining(", "))));
+    return EnumIds.parse(values(), InputFormat::id, id, "input format");
   }
 }

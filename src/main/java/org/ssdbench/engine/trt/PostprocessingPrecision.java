@@ -1,8 +1,5 @@
 package org.ssdbench.engine.trt;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /**
  * The type of the layers between the box predictors and the NMS plugin ({@link PostprocessingLayers}: the reshapes to
  * anchors, the concatenations, the box decode and the score sigmoid). {@link #CHOSEN}: whatever the builder picks per
@@ -26,12 +23,6 @@ public enum PostprocessingPrecision {
   }
 
   public static PostprocessingPrecision parse(String id) {
-    for (PostprocessingPrecision p : values()) {
-      if (p.id.equals(id)) {
-        return p;
-      }
-    }
-    throw new IllegalArgumentException("Unknown postprocessing precision '%s'; available: %s".formatted(id,
-        Arrays.stream(values()).map(PostprocessingPrecision::id).collect(Collectors.joining(", "))));
+    return EnumIds.parse(values(), PostprocessingPrecision::id, id, "postprocessing precision");
   }
 }
