@@ -81,11 +81,19 @@ public record EngineKey(
   public String fileStem() {
     String variant = LoadedModel.sha256(
         "%s|%s|%d".formatted(Float.toString(scoreThreshold), probes, builderLevel).getBytes(StandardCharsets.UTF_8));
+    return "%s-b%d-%s-%s".formatted(engineName(precision, inputFormat, nmsPrecision, postprocessing), batch,
+        modelSha256.substring(0, Math.min(12, modelSha256.length())), variant.substring(0, 8));
+  }
+
+  /**
+   * {@code <precision>[-u8][-nmsfp16][-pp32]}: what the network is, as cache files and build logs name it; the float
+   * input and the builder's own choices add nothing.
+   */
+  static String engineName(String precision, String inputFormat, String nmsPrecision, String postprocessing) {
     String input = inputFormat.equals(InputFormat.FLOAT_NCHW.id()) ? "" : "-" + inputFormat;
     String nms = nmsPrecision.equals(NmsPrecision.CHOSEN.id()) ? "" : "-nms" + nmsPrecision;
     String post = postprocessing.equals(PostprocessingPrecision.CHOSEN.id()) ? ""
         : "-pp" + postprocessing.replace("fp", "");
-    return "%s%s%s%s-b%d-%s-%s".formatted(precision, input, nms, post, batch,
-        modelSha256.substring(0, Math.min(12, modelSha256.length())), variant.substring(0, 8));
+    return precision + input + nms + post;
   }
 }

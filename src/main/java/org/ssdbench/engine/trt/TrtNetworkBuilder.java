@@ -172,7 +172,7 @@ public final class TrtNetworkBuilder {
     if (logFolder == null) {
       return build(start);
     }
-    try (BuildLog log = BuildLog.open(logFolder, logName(), start)) {
+    try (BuildLog log = BuildLog.open(logFolder, logName(options, inputFormat), start)) {
       logger.startBuildLog(log);
       try {
         return build(start);
@@ -182,11 +182,13 @@ public final class TrtNetworkBuilder {
     }
   }
 
-  /** {@code fp16-u8-nmsfp16-b1-l3}: what tells this build apart from a run's others (TensorRT's default level is 3). */
-  private String logName() {
-    return "%s%s%s-b%d-l%s".formatted(options.precision().id(),
-        inputFormat == InputFormat.FLOAT_NCHW ? "" : "-" + inputFormat.id(),
-        options.nms() == NmsPrecision.CHOSEN ? "" : "-nms" + options.nms().id(), options.batch(),
+  /**
+   * {@code fp16-u8-nmsfp16-b1-l3}: the engine's name as its cache file has it, with batch and level, to tell this
+   * build apart from a run's others (TensorRT's default level is 3).
+   */
+  static String logName(Options options, InputFormat inputFormat) {
+    return "%s-b%d-l%s".formatted(EngineKey.engineName(options.precision().id(), inputFormat.id(), options.nms().id(),
+        options.postprocessing().id()), options.batch(),
         options.builderLevel() == Options.DEFAULT_LEVEL ? "3" : Integer.toString(options.builderLevel()));
   }
 

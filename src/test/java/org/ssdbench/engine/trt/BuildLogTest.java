@@ -35,6 +35,17 @@ class BuildLogTest {
     assertThat(gunzip(dir.resolve("int8-u8-b1-l2-2.log.gz"))).contains("second");
   }
 
+  @Test
+  void aBuildsLogIsNamedAfterItsEngineAsTheCacheFileIs() {
+    var int8 = new TrtNetworkBuilder.Options(Precision.INT8, 1, true, 16, 1L << 30, 2, NmsPrecision.CHOSEN,
+        PostprocessingPrecision.FP32);
+    var fp16 = new TrtNetworkBuilder.Options(Precision.FP16, 8, true, 16, 1L << 30,
+        TrtNetworkBuilder.Options.DEFAULT_LEVEL, NmsPrecision.FP16);
+
+    assertThat(TrtNetworkBuilder.logName(int8, InputFormat.UINT8_NHWC)).isEqualTo("int8-u8-pp32-b1-l2");
+    assertThat(TrtNetworkBuilder.logName(fp16, InputFormat.FLOAT_NCHW)).isEqualTo("fp16-nmsfp16-b8-l3");
+  }
+
   private static String gunzip(Path file) throws IOException {
     try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
