@@ -1,7 +1,9 @@
 package org.ssdbench.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -207,8 +209,7 @@ final class RunCommand implements Callable<Integer> {
     } else {
       skip("per-op", "--no-ops");
     }
-    RunTime took = RunTime.measure(started, Instant.now(), folder.dir());
-    took.write(folder.dir());
+    RunTime took = recordRunTime(started, folder);
     folder.markComplete();
     int missing = countMissing(expected, chosen, summary);
     boolean reported = !noReport && report(folder);
@@ -220,6 +221,27 @@ final class RunCommand implements Callable<Integer> {
         noReport ? "not written (--no-report); write it with: report " + folder.dir() : "failed (see REPORT FAILED above)",
         folder.dir());
     return missing == 0 ? ExitCodes.OK : ExitCodes.INCOMPLETE;
+  }
+
+  /**
+   * Writes {@link RunTime#FILE}: the run time and its TensorRT builds. Neither an unreadable trt-builds.csv nor a
+   * failed write may cost the run its results, so both only warn.
+   */
+  private RunTime recordRunTime(Instant started, RunFolder folder) {
+    TrtBuildsCsv.Builds builds;
+    try {
+      builds = TrtBuildsCsv.builtIn(folder.dir());
+    } catch (IOException e) {
+      log.println("WARNING: TensorRT build times not counted in " + RunTime.FILE + ": " + e.getMessage());
+      builds = new TrtBuildsCsv.Builds(0, Duration.ZERO);
+    }
+    RunTime took = new RunTime(started, Duration.between(started, Instant.now()), builds.count(), builds.time());
+    try {
+      took.write(folder.dir());
+    } catch (IOException e) {
+      log.println("WARNING: could not write " + RunTime.FILE + ": " + e.getMessage());
+    }
+    return took;
   }
 
   /**

@@ -71,6 +71,22 @@ public final class LockedCsv {
     }
   }
 
+  /**
+   * The rows of a run folder's CSV file, each readable by column name; fails, naming the file, when it is not CSV or
+   * lacks one of {@code columns}. Reads without the lock: for a file whose writers have finished.
+   */
+  public static List<CSVRecord> records(Path file, List<String> columns) throws IOException {
+    try (CSVParser parser = CSVParser.parse(Files.newBufferedReader(file),
+        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+      if (!parser.getHeaderNames().containsAll(columns)) {
+        throw new IOException("%s: columns %s; expected %s".formatted(file, parser.getHeaderNames(), columns));
+      }
+      return parser.getRecords();
+    } catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
+      throw new IOException(file + ": not a readable CSV file: " + e.getMessage(), e);
+    }
+  }
+
   /** One CSV line with its newline; cells with a comma, quote or newline are quoted. */
   public static String line(List<String> cells) {
     return cells.stream().map(LockedCsv::quote).collect(Collectors.joining(",")) + "\n";

@@ -5,48 +5,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * How long a run took, from its start to its results (the report not included), and how much of that was TensorRT
- * engine builds (the cold and warm rows of the run folder's {@code trt-builds.csv}; engines loaded from the cache cost
- * no build). Written by {@code run} as {@code run-time.json}, so a first run's and a rerun's times can be compared
- * from their folders.
+ * engine builds (what the run folder's {@code trt-builds.csv} says was built; engines loaded from the cache cost no
+ * build). Written by {@code run} as {@code run-time.json}, so a first run's and a rerun's times can be compared from
+ * their folders.
  */
 public record RunTime(Instant started, Duration took, int trtBuilds, Duration trtBuildTime) {
   public static final String FILE = "run-time.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-  /** The run that began at {@code started} and ends now, with the builds its folder lists. */
-  public static RunTime measure(Instant started, Instant now, Path runDir) throws IOException {
-    Path builds = runDir.resolve("trt-builds.csv");
-    int count = 0;
-    long millis = 0;
-    if (Files.isRegularFile(builds)) {
-      try (Reader in = Files.newBufferedReader(builds);
-          CSVParser csv = CSVParser.parse(in, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
-        for (CSVRecord row : csv) {
-          String kind = row.isMapped("build") ? row.get("build") : "";
-          if (kind.equals("cold") || kind.equals("warm")) {
-            count++;
-            millis += Long.parseLong(row.get("build_ms"));
-          }
-        }
-      } catch (IllegalArgumentException e) {
-        throw new IOException(builds + ": cannot read the build times: " + e.getMessage(), e);
-      }
-    }
-    return new RunTime(started, Duration.between(started, now), count, Duration.ofMillis(millis));
-  }
 
   public void write(Path runDir) throws IOException {
     ObjectNode node = JSON.createObjectNode();

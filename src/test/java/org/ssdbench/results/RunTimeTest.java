@@ -16,25 +16,15 @@ class RunTimeTest {
   private final Instant start = Instant.parse("2026-12-03T09:14:31Z");
 
   @Test
-  void countsTheBuildsButNotTheEnginesLoadedFromTheCache() throws IOException {
-    Files.writeString(dir.resolve("trt-builds.csv"), String.join("\n",
-        "config,precision,batch,builder_level,build,build_ms,timing_cache",
-        "trt-fp16-graph,fp16,1,3 (TensorRT default),warm,19293,loaded",
-        "trt-fp16-graph,fp16,1,3 (TensorRT default),cached,0,-",
-        "trt-int8-u8-graph,int8,1,2,cold,56511,new", ""));
+  void saysHowLongTheRunTookAndHowMuchOfItWasBuilds() {
+    RunTime t = new RunTime(start, Duration.ofSeconds(294), 2, Duration.ofMillis(75804));
 
-    RunTime t = RunTime.measure(start, start.plusSeconds(294), dir);
-
-    assertThat(t.took()).isEqualTo(Duration.ofSeconds(294));
-    assertThat(t.trtBuilds()).isEqualTo(2);
-    assertThat(t.trtBuildTime()).isEqualTo(Duration.ofMillis(75804));
     assertThat(t.describe()).isEqualTo("4 min 54 s, of which 2 TensorRT engine builds 1 min 16 s");
   }
 
   @Test
-  void aRunWithoutTensorRtSaysOnlyHowLongItTook() throws IOException {
-    RunTime t = RunTime.measure(start, start.plusSeconds(42), dir);
-    assertThat(t.trtBuilds()).isZero();
+  void aRunWithoutTensorRtSaysOnlyHowLongItTook() {
+    RunTime t = new RunTime(start, Duration.ofSeconds(42), 0, Duration.ZERO);
     assertThat(t.describe()).isEqualTo("42 s");
   }
 

@@ -19,8 +19,13 @@ public record TrtBuild(String config, String precision, int batch, String builde
     String timingCache, long timingCacheBytesBefore, long timingCacheBytesAfter, String calibration,
     long calibrationMillis, int calibrationBatches, int layers, long engineBytes, long deviceMemoryBytes, String gpu,
     String tensorrt, String reason) {
-  public static final List<String> HEADER = List.of("config", "precision", "batch", "builder_level", "build",
-      "build_ms", "timing_cache", "timing_cache_bytes_before", "timing_cache_bytes_after", "calibration",
+  static final String BUILD = "build";
+  static final String BUILD_MS = "build_ms";
+  static final String COLD = "cold";
+  static final String WARM = "warm";
+  static final String CACHED = "cached";
+  public static final List<String> HEADER = List.of("config", "precision", "batch", "builder_level", BUILD,
+      BUILD_MS, "timing_cache", "timing_cache_bytes_before", "timing_cache_bytes_after", "calibration",
       "calibration_ms", "calibration_batches", "layers", "engine_bytes", "device_memory_bytes", "gpu", "tensorrt",
       "reason");
 
@@ -31,7 +36,7 @@ public record TrtBuild(String config, String precision, int batch, String builde
 
   /** {@code cold}, {@code warm} or {@code cached}, from how the engine and the timing cache were found. */
   public static String kind(boolean fromEngineCache, String timingCache) {
-    return fromEngineCache ? "cached" : "loaded".equals(timingCache) ? "warm" : "cold";
+    return fromEngineCache ? CACHED : "loaded".equals(timingCache) ? WARM : COLD;
   }
 
   public List<String> cells() {

@@ -1,7 +1,11 @@
 package org.ssdbench.engine.trt;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.apache.commons.csv.CSVRecord;
 import org.ssdbench.results.LockedCsv;
 
 /**
@@ -31,6 +35,32 @@ public final class TrtBuildsCsv {
   /** Locked against other processes and threads ({@link LockedCsv}). */
   public static void append(Path file, TrtBuild build) {
     LockedCsv.append(file, TrtBuild.HEADER, List.of(build.cells()));
+  }
+
+  /** Engines built (cold or warm; not those loaded from the engine cache) and the time their builds took. */
+  public record Builds(int count, Duration time) {}
+
+  /** What the run folder's {@value #FILE} says was built; none when the folder has no such file. */
+  public static Builds builtIn(Path runDir) throws IOException {
+    Path file = runDir.resolve(FILE);
+    if (!Files.isRegularFile(file)) {
+      return new Builds(0, Duration.ZERO);
+    }
+    int count = 0;
+    long millis = 0;
+    for (CSVRecord row : LockedCsv.records(file, List.of(TrtBuild.BUILD, TrtBuild.BUILD_MS))) {
+      String kind = row.get(TrtBuild.BUILD);
+      if (kind.equals(TrtBuild.COLD) || kind.equals(TrtBuild.WARM)) {
+        count++;
+        try {
+          millis += Long.parseLong(row.get(TrtBuild.BUILD_MS));
+        } catch (NumberFormatException e) {
+          throw new IOException("%s line %d: %s '%s' is not a number".formatted(file, row.getRecordNumber() + 1,
+              TrtBuild.BUILD_MS, row.get(TrtBuild.BUILD_MS)), e);
+        }
+      }
+    }
+    return new Builds(count, Duration.ofMillis(millis));
   }
 
   static String line(List<String> cells) {

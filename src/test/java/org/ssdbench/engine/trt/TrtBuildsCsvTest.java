@@ -35,6 +35,21 @@ final class TrtBuildsCsvTest {
   }
 
   @Test
+  void countsTheBuildsButNotTheEnginesLoadedFromTheCache() throws Exception {
+    Files.writeString(dir.resolve(TrtBuildsCsv.FILE), String.join("\n",
+        "config,precision,batch,builder_level,build,build_ms,timing_cache",
+        "trt-fp16-graph,fp16,1,3 (TensorRT default),warm,19293,loaded",
+        "trt-fp16-graph,fp16,1,3 (TensorRT default),cached,0,-",
+        "trt-int8-u8-graph,int8,1,2,cold,56511,new", ""));
+
+    TrtBuildsCsv.Builds builds = TrtBuildsCsv.builtIn(dir);
+
+    assertThat(builds.count()).isEqualTo(2);
+    assertThat(builds.time()).isEqualTo(java.time.Duration.ofMillis(75804));
+    assertThat(TrtBuildsCsv.builtIn(dir.resolve("no-run-here")).count()).isZero();
+  }
+
+  @Test
   void concurrentAppendsNeverInterleaveLines() throws Exception {
     Path file = dir.resolve(TrtBuildsCsv.FILE);
     ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -1,14 +1,10 @@
 package org.ssdbench.engine.trt.profile;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.ssdbench.results.LockedCsv;
 
@@ -45,7 +41,7 @@ public final class KernelProfileCsv {
 
   public static List<KernelLine> readKernels(Path file) throws IOException {
     List<KernelLine> lines = new ArrayList<>();
-    for (CSVRecord r : records(file, KERNEL_HEADER)) {
+    for (CSVRecord r : LockedCsv.records(file, KERNEL_HEADER)) {
       lines.add(new KernelLine(r.get("config"), integer(r, "batch"), r.get("kernel"), kind(r),
           decimal(r, "launches_per_inference"), decimal(r, "us_per_inference"), decimal(r, "share")));
     }
@@ -54,7 +50,7 @@ public final class KernelProfileCsv {
 
   public static List<ProfileSummary> readSummaries(Path file) throws IOException {
     List<ProfileSummary> summaries = new ArrayList<>();
-    for (CSVRecord r : records(file, SUMMARY_HEADER)) {
+    for (CSVRecord r : LockedCsv.records(file, SUMMARY_HEADER)) {
       summaries.add(new ProfileSummary(r.get("config"), integer(r, "batch"), integer(r, "inferences"),
           decimal(r, "event_us_per_inference"), decimal(r, "busy_us_per_inference"), decimal(r, "kernel_us"),
           decimal(r, "copy_us")));
@@ -90,21 +86,6 @@ public final class KernelProfileCsv {
     } catch (NumberFormatException e) {
       throw new IOException("line %d: %s '%s' is not a number".formatted(r.getRecordNumber() + 1, column, v), e);
     }
-  }
-
-  private static List<CSVRecord> records(Path file, List<String> header) throws IOException {
-    try (CSVParser parser = CSVParser.parse(Files.newBufferedReader(file), format())) {
-      if (!parser.getHeaderNames().containsAll(header)) {
-        throw new IOException("%s: columns %s; expected %s".formatted(file, parser.getHeaderNames(), header));
-      }
-      return parser.getRecords();
-    } catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
-      throw new IOException(file + ": not a readable CSV file: " + e.getMessage(), e);
-    }
-  }
-
-  private static CSVFormat format() {
-    return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
   }
 
   /** Rewrites {@code file} under its lock: its lines of other configs or batches, then {@code rows}. */
