@@ -462,7 +462,10 @@ final class RunCommand implements Callable<Integer> {
     return Summary.of(results);
   }
 
-  /** Each op type's heaviest signatures (how many: the profile's), on the CPU and, when there is one, the GPU. */
+  /**
+   * The profile's op types at their heaviest signatures (how many: the profile's) in the profile's variants, on the CPU
+   * and, when there is one, the GPU.
+   */
   private void perOp(Profile chosen, RunFolder folder, LoadedModel benchmarked) throws Exception {
     List<String> devices = TfDevices.hasGpu() ? List.of("cpu", "gpu") : List.of("cpu");
     if (!TfDevices.hasGpu()) {
@@ -473,7 +476,9 @@ final class RunCommand implements Callable<Integer> {
     // The signatures of the model the end-to-end run benchmarked, at its threshold: the shapes it really feeds each op.
     SignatureTable signatures = ModelGraphs.signatures(benchmarked.graphDef(), benchmarked.source());
     int i = 0;
-    List<OpSuite> suite = OpSuite.all();
+    List<OpSuite> suite = OpSuite.all().stream().filter(op -> chosen.measuresOp(op.method())).toList();
+    log.printf("Per-op: %d op types %s, %s, with the no-op control of each%n", suite.size(),
+        suite.stream().map(OpSuite::method).toList(), String.join(" and ", ops.opVariants()));
     for (OpSuite op : suite) {
       i++;
       var selection = op.select(signatures, chosen.opSignatures());
@@ -486,6 +491,7 @@ final class RunCommand implements Callable<Integer> {
       Map<String, List<String>> params = new LinkedHashMap<>();
       params.put("op", List.of(selection.get().opType()));
       params.put("device", devices);
+      params.put("variant", ops.opVariants());
       params.put("signature", selection.get().signatures());
       JmhLauncher.run(op.include(), params, ops, folder.jmhJson("ops-" + op.method()), jvmArgs);
     }
