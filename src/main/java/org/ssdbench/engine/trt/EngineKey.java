@@ -34,8 +34,11 @@ public record EngineKey(
     String inputFormat,
     String nmsPrecision,
     String postprocessing) {
-  /** Bump when a change to the converter or TrtNetworkBuilder makes older cached plans wrong. */
-  public static final int FORMAT = 1;
+  /**
+   * Bump when a change to the converter or TrtNetworkBuilder makes older cached plans wrong. 2: plans keep detailed
+   * layer information (ProfilingVerbosity.kDETAILED) for the engine inspector.
+   */
+  public static final int FORMAT = 2;
 
   public EngineKey {
     Objects.requireNonNull(modelSha256, "modelSha256");

@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.tensorrt.global.nvinfer.DataType;
+import org.bytedeco.tensorrt.global.nvinfer.LayerInformationFormat;
 import org.bytedeco.tensorrt.global.nvinfer.TensorIOMode;
 import org.bytedeco.tensorrt.nvinfer.Dims64;
 import org.bytedeco.tensorrt.nvinfer.ICudaEngine;
+import org.bytedeco.tensorrt.nvinfer.IEngineInspector;
 import org.bytedeco.tensorrt.nvinfer.IExecutionContext;
 
 /** A deserialized TensorRT engine (ICudaEngine) and the names, shapes and types of its I/O tensors. */
@@ -87,6 +89,21 @@ public final class TrtEngine extends NativeResource {
   public int layerCount() {
     ensureOpen();
     return engine.getNbLayers();
+  }
+
+  /**
+   * The engine's layers as TensorRT's engine inspector describes them, as JSON: each layer's name, type, inputs and
+   * outputs with their formats, and its tactic (the kernel it runs) since the builder keeps detailed profiling
+   * information ({@link TrtNetworkBuilder}).
+   */
+  public String layerInformationJson() {
+    ensureOpen();
+    IEngineInspector inspector = Cuda.requireNative(engine.createEngineInspector(), "ICudaEngine.createEngineInspector");
+    try {
+      return inspector.getEngineInformation(LayerInformationFormat.kJSON);
+    } finally {
+      TrtDelete.delete(inspector, IEngineInspector.class);
+    }
   }
 
   public long deviceMemoryBytes() {

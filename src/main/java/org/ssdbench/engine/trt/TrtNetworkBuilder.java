@@ -22,6 +22,7 @@ import org.bytedeco.tensorrt.global.nvinfer.DataType;
 import org.bytedeco.tensorrt.global.nvinfer.ElementWiseOperation;
 import org.bytedeco.tensorrt.global.nvinfer.MemoryPoolType;
 import org.bytedeco.tensorrt.global.nvinfer.PluginFieldType;
+import org.bytedeco.tensorrt.global.nvinfer.ProfilingVerbosity;
 import org.bytedeco.tensorrt.global.nvinfer.UnaryOperation;
 import org.bytedeco.tensorrt.nvinfer.Dims64;
 import org.bytedeco.tensorrt.nvinfer.IBuilder;
@@ -213,6 +214,9 @@ public final class TrtNetworkBuilder {
       network = requireNative(builder.createNetworkV2(0), "IBuilder.createNetworkV2(0)");
       config = requireNative(builder.createBuilderConfig(), "IBuilder.createBuilderConfig");
       config.setMemoryPoolLimit(MemoryPoolType.kWORKSPACE, options.workspaceBytes());
+      // keeps each layer's tactic and formats in the plan for the engine inspector (the kernel profile's layer list);
+      // metadata only, the kernels are the same
+      config.setProfilingVerbosity(ProfilingVerbosity.kDETAILED);
       if (options.builderLevel() != Options.DEFAULT_LEVEL) {
         config.setBuilderOptimizationLevel(options.builderLevel());
       }

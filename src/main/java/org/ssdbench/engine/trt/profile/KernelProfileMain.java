@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
  * cache for the run folder's {@code workload/} (and builds none: a cache miss is an error), warms it up, takes the
  * p50 CUDA-event GPU time of N untraced inferences, then traces N more with CUPTI on a second instance of the engine
  * opened after tracing began (so a CUDA graph is instantiated under the trace), and writes {@code trt-kernels.csv} and
- * {@code trt-kernel-summary.csv} into the run folder.
+ * {@code trt-kernel-summary.csv} into the run folder, and the engine's layer list with one traced inference's kernels
+ * in order ({@link LayerCapture}).
  *
  * <p>HOW TO RUN (what {@code run} does after the TensorRT benchmarks, from the project root so the default engine
  * cache is found):
@@ -99,7 +100,8 @@ public final class KernelProfileMain implements Callable<Integer> {
           + "benchmark timed and builds none%n", config, batch, cache.dir().toAbsolutePath(), cache.planFile(key));
       return CACHE_MISS;
     }
-    double eventMicros = untracedMicros(description, w, cfg, cache);
+    Untraced untraced = untraced(description, w, cfg, cache);
+    double eventMicros = untraced.eventMicros();
     System.out.printf(Locale.ROOT, "%s batch %d: CUDA-event GPU time p50 %.1f us over %d untraced inferences%n",
         config, batch, eventMicros, runs);
     List<GpuActivity> traced = traced(description, w, cfg, cache);
@@ -109,7 +111,8 @@ public final class KernelProfileMain implements Callable<Integer> {
       return 1;
     }
     KernelProfile profile = KernelProfile.of(config, batch, traced, runs, eventMicros);
-    List<Path> written = KernelProfileCsv.write(runDir, profile);
+    List<Path> written = new java.util.ArrayList<>(KernelProfileCsv.write(runDir, profile));
+    written.addAll(LayerCapture.write(runDir, config, batch, untraced.layersJson(), traced, runs));
     print(profile);
     written.forEach(p -> System.out.println("Wrote " + p));
     return 0;
@@ -138,14 +141,17 @@ public final class KernelProfileMain implements Callable<Integer> {
     }
   }
 
-  /** The p50 CUDA-event GPU time of {@link #runs} inferences after the warm-up, in µs. */
-  private double untracedMicros(NetworkDescription description, WorkloadBatch w, TrtInferenceEngine.Config cfg,
+  /** The p50 CUDA-event GPU time of untraced inferences, in µs, and the engine's layer list. */
+  private record Untraced(double eventMicros, String layersJson) {}
+
+  /** Times {@link #runs} inferences after the warm-up, and reads the engine's layers from its inspector. */
+  private Untraced untraced(NetworkDescription description, WorkloadBatch w, TrtInferenceEngine.Config cfg,
       EngineCache cache) {
     try (TrtInferenceEngine trt = open(description, w, cfg, cache)) {
       for (int i = 0; i < runs; i++) {
         trt.infer();
       }
-      return trt.gpuTimes().percentile(50) * 1000;
+      return new Untraced(trt.gpuTimes().percentile(50) * 1000, trt.engine().layerInformationJson());
     }
   }
 
