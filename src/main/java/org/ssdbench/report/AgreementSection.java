@@ -57,11 +57,14 @@ final class AgreementSection {
             "matched", "mean IoU", "worst score diff"), rows));
   }
 
-  /** trt-int8-u8-graph -> trt-fp32-u8-graph if the run has it, else trt-fp32-graph, else any FP32 configuration. */
+  /**
+   * trt-int8-u8-graph -> trt-fp32-u8-graph if the run has it, else trt-fp32-graph, else any FP32 configuration; a
+   * builder-level suffix is kept first (trt-int8-graph-l1 -> trt-fp32-graph-l1, as a quick run names both), then dropped.
+   */
   static Optional<String> fp32For(String int8Config, int batch, Map<DetectionsCsv.Key, Detections> byConfig) {
-    String same = int8Config.replaceFirst("^trt-int8", "trt-fp32").replace("-nmsfp16", "")
-        .replaceAll("-l\\d$", "");
-    List<String> preferred = List.of(same, same.replace("-u8", ""));
+    String leveled = int8Config.replaceFirst("^trt-int8", "trt-fp32").replace("-nmsfp16", "");
+    String same = leveled.replaceAll("-l\\d$", "");
+    List<String> preferred = List.of(leveled, leveled.replace("-u8", ""), same, same.replace("-u8", ""));
     for (String candidate : preferred) {
       if (byConfig.containsKey(new DetectionsCsv.Key(candidate, batch))) {
         return Optional.of(candidate);

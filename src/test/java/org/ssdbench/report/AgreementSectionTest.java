@@ -71,6 +71,17 @@ final class AgreementSectionTest {
   }
 
   @Test
+  void aQuickRunsLevelSuffixPairsTheEnginesOfTheSameLevel() {
+    Detections none = image();
+    Map<DetectionsCsv.Key, Detections> quick = Map.of(new DetectionsCsv.Key("trt-fp32-l1", 1), none,
+        new DetectionsCsv.Key("trt-fp32-graph-l1", 1), none, new DetectionsCsv.Key("trt-fp32-graph", 1), none);
+    assertThat(AgreementSection.fp32For("trt-int8-graph-l1", 1, quick)).contains("trt-fp32-graph-l1");
+    assertThat(AgreementSection.fp32For("trt-int8-u8-graph-l1", 1, quick)).contains("trt-fp32-graph-l1");
+    assertThat(AgreementSection.fp32For("trt-int8-l1", 1, quick)).contains("trt-fp32-l1");
+    assertThat(AgreementSection.fp32For("trt-int8-graph-l5", 1, quick)).contains("trt-fp32-graph");
+  }
+
+  @Test
   void noSectionWithoutBothPrecisions(@TempDir Path dir) throws Exception {
     DetectionsCsv.append(dir, "trt-int8-graph", 1, image(new float[] {0.1f, 0.1f, 0.4f, 0.4f}));
     assertThat(AgreementSection.blocks(new RunFolder(dir))).isEmpty();
