@@ -28,7 +28,7 @@ import org.ssdbench.results.WorkloadBatch;
  * fp16, int8 (entropy calibration), each plain (copies + enqueueV3 each call) or "-graph" (the same work replayed from
  * one captured CUDA graph); "-nmsfp16" pins the NMS plugin to FP16 (the builder otherwise picks its precision);
  * "-pp32" pins the postprocessing (box predictor reshapes, concatenations, decode, sigmoid) to FP32;
- * "-l5" builds at that builder optimization level (the config's own; the builderLevel param may only repeat it).
+ * "-l5" builds at that builder optimization level (the config's own; the builderLevel param applies to configs without one).
  *
  * Same work as TensorFlow: the workload (model, images, threshold, batch) comes from the same params and run folder as
  * EndToEndBenchmark's, and the same correctness gate checks the engine against the workload's tf-cpu reference before

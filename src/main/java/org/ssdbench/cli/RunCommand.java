@@ -104,9 +104,10 @@ final class RunCommand implements Callable<Integer> {
       description = "TensorRT configurations (default: ${DEFAULT-VALUE}).")
   List<String> trtConfigs;
 
-  @Option(names = "--trt-builder-level", defaultValue = "" + TrtNetworkBuilder.Options.DEFAULT_LEVEL,
-      description = "TensorRT builder optimization level 0 (fastest build) to 5; default: TensorRT's (3), and 2 for INT8.")
-  int trtBuilderLevel;
+  @Option(names = "--trt-builder-level",
+      description = "TensorRT builder optimization level 0 (fastest build) to 5, or -1 for TensorRT's (3; 2 for INT8),"
+          + " for every configuration without its own -l<N>; default: the profile's (quick 1, full TensorRT's).")
+  Integer trtBuilderLevel;
 
   @Option(names = "--throughput", arity = "0..1", fallbackValue = ThroughputSweep.DEFAULT_CONFIG, paramLabel = "CONFIG",
       description = "Also time one TensorRT configuration (default " + ThroughputSweep.DEFAULT_CONFIG
@@ -189,7 +190,7 @@ final class RunCommand implements Callable<Integer> {
         expected.addAll(trtConfigs);
         if (throughput != null || chosen.name().equals(Profile.FULL.name())) {
           ThroughputSweep.run(throughput == null ? ThroughputSweep.DEFAULT_CONFIG : throughput, model,
-              sweepParams(thresholdParam(), image, trtBuilderLevel), chosen,
+              sweepParams(thresholdParam(), image, builderLevel(chosen)), chosen,
               folder.jmhJson(ThroughputSweep.JSON_NAME), tensorRtForkArgs(folder), log);
         }
       } else {
@@ -259,6 +260,11 @@ final class RunCommand implements Callable<Integer> {
     return trtMissing.isEmpty() ? "" : reasons.forGpu(trtMissing);
   }
 
+  /** The builder level of every TensorRT configuration without its own: --trt-builder-level, else the profile's. */
+  int builderLevel(Profile chosen) {
+    return trtBuilderLevel != null ? trtBuilderLevel : chosen.trtBuilderLevel();
+  }
+
   /** The batch the kernel profile takes: 1 when the run timed it, else the run's first. */
   static int kernelProfileBatch(Profile chosen) {
     return chosen.batches().contains(1) ? 1 : chosen.batches().get(0);
@@ -276,7 +282,7 @@ final class RunCommand implements Callable<Integer> {
       return;
     }
     List<KernelProfileLauncher.Request> requests = configs.stream()
-        .map(c -> new KernelProfileLauncher.Request(folder.dir(), c, batch, trtBuilderLevel, KERNEL_PROFILE_RUNS))
+        .map(c -> new KernelProfileLauncher.Request(folder.dir(), c, batch, builderLevel(chosen), KERNEL_PROFILE_RUNS))
         .toList();
     int failed = new KernelProfileLauncher(jvmArgs, KernelProfileLauncher.DEFAULT_TIMEOUT, log).profileAll(requests);
     alsoRan.add("%s of %d TensorRT engines at batch %d%s".formatted(KERNEL_PROFILE, requests.size(), batch,
@@ -316,7 +322,9 @@ final class RunCommand implements Callable<Integer> {
   /** Options that contradict each other, or leave nothing to run, fail before anything is loaded. */
   private void checkSelection() {
     try {
-      TrtNetworkBuilder.Options.checkLevel(trtBuilderLevel);
+      if (trtBuilderLevel != null) {
+        TrtNetworkBuilder.Options.checkLevel(trtBuilderLevel);
+      }
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--trt-builder-level must be 0 to 5 (or %d for TensorRT's default), got %d"
           .formatted(TrtNetworkBuilder.Options.DEFAULT_LEVEL, trtBuilderLevel));
@@ -406,7 +414,7 @@ final class RunCommand implements Callable<Integer> {
   /** The forks get the run folder (for trt-builds.csv) as a system property, and the builder level as a param. */
   private Summary tensorRt(Profile chosen, RunFolder folder) throws Exception {
     Map<String, List<String>> params = configParams(trtConfigs, chosen);
-    params.put("builderLevel", List.of(String.valueOf(trtBuilderLevel)));
+    params.put("builderLevel", List.of(String.valueOf(builderLevel(chosen))));
     return endToEndJmh(TensorRtBenchmark.class, params, chosen, folder.jmhJson("trt"), tensorRtForkArgs(folder));
   }
 

@@ -35,7 +35,16 @@ final class ProfileTest {
 
   @Test
   void aProfileWithoutVariantsIsRefused() {
-    assertThatThrownBy(() -> new Profile("x", 1, 0, 1, 1, 1, List.of(1), 1, List.of(), List.of()))
+    assertThatThrownBy(() -> new Profile("x", 1, 0, 1, 1, 1, List.of(1), 1, List.of(), List.of(), 1))
         .hasMessageContaining("variant");
+  }
+
+  @Test
+  void quickBuildsFastAndFullAtTensorRtsDefaultLevel() {
+    assertThat(Profile.QUICK.trtBuilderLevel()).isEqualTo(Profile.QUICK_TRT_LEVEL);
+    assertThat(Profile.QUICK.withBatches(List.of(8)).trtBuilderLevel()).isEqualTo(Profile.QUICK_TRT_LEVEL);
+    assertThat(Profile.FULL.trtBuilderLevel()).isEqualTo(org.ssdbench.engine.trt.TrtNetworkBuilder.Options.DEFAULT_LEVEL);
+    assertThatThrownBy(() -> new Profile("x", 1, 0, 1, 1, 1, List.of(1), 1, List.of(), List.of("host-fed"), 6))
+        .hasMessageContaining("6");
   }
 }

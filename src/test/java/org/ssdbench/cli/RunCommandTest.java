@@ -42,4 +42,14 @@ final class RunCommandTest {
       assertThat(files).isEmpty();
     }
   }
+
+  @Test
+  void theBuilderLevelIsTheProfilesUnlessTheRunNamesOne() {
+    RunCommand run = new RunCommand();
+    assertThat(run.builderLevel(org.ssdbench.bench.Profile.QUICK)).isEqualTo(org.ssdbench.bench.Profile.QUICK_TRT_LEVEL);
+    assertThat(run.builderLevel(org.ssdbench.bench.Profile.FULL))
+        .isEqualTo(org.ssdbench.engine.trt.TrtNetworkBuilder.Options.DEFAULT_LEVEL);
+    run.trtBuilderLevel = 3;
+    assertThat(run.builderLevel(org.ssdbench.bench.Profile.QUICK)).isEqualTo(3);
+  }
 }

@@ -117,19 +117,15 @@ public final class TrtInferenceEngine implements InferenceEngine {
 
     /**
      * Parses a configuration name and applies {@code builderLevel} (or {@link #levelFor}'s default for the precision). A
-     * level in the name ({@code -l5}: the ladder's builder-level step) is that configuration's own; {@code builderLevel}
-     * may only repeat it.
+     * level in the name ({@code -l5}: the ladder's builder-level step) is that configuration's own and wins over
+     * {@code builderLevel}, the run's level for configurations without one (the quick profile builds at level 1, and
+     * its ladder's {@code -l5} step still at 5).
      */
     public static Config parse(String name, int batch, int builderLevel) {
       Config parsed = parse0(name, batch);
-      int level = builderLevel;
-      if (parsed.builderLevel() != TrtNetworkBuilder.Options.DEFAULT_LEVEL) {
-        if (builderLevel != TrtNetworkBuilder.Options.DEFAULT_LEVEL && builderLevel != parsed.builderLevel()) {
-          throw new IllegalArgumentException(("TensorRT config '%s' names builder level %d, but builder level %d was "
-              + "asked for: drop one of them").formatted(name, parsed.builderLevel(), builderLevel));
-        }
-        level = parsed.builderLevel();
-      }
+      TrtNetworkBuilder.Options.checkLevel(builderLevel);
+      int level = parsed.builderLevel() != TrtNetworkBuilder.Options.DEFAULT_LEVEL ? parsed.builderLevel()
+          : builderLevel;
       return new Config(parsed.precision(), batch, parsed.cudaGraph(), null, false,
           levelFor(parsed.precision(), level), parsed.input(), parsed.nms(), parsed.post());
     }

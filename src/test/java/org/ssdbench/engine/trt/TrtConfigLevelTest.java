@@ -37,10 +37,13 @@ final class TrtConfigLevelTest {
   }
 
   @Test
-  void aRunLevelMayRepeatTheNamedOneButNotContradictIt() {
+  void aConfigurationsOwnLevelWinsOverTheRunsLevel() {
     assertThat(TrtInferenceEngine.Config.parse("trt-fp16-graph-l5", 1, 5).builderLevel()).isEqualTo(5);
-    assertThatThrownBy(() -> TrtInferenceEngine.Config.parse("trt-fp16-graph-l5", 1, 1))
-        .hasMessageContaining("names builder level 5, but builder level 1 was asked for");
+    // the quick profile runs at level 1; its ladder's -l5 step is still built at 5
+    assertThat(TrtInferenceEngine.Config.parse("trt-fp16-graph-l5", 1, 1).builderLevel()).isEqualTo(5);
+    assertThat(TrtInferenceEngine.Config.parse("trt-fp16-graph", 1, 1).builderLevel()).isEqualTo(1);
+    assertThat(TrtInferenceEngine.Config.parse("trt-int8-graph", 1, 1).builderLevel()).isEqualTo(1);
+    assertThatThrownBy(() -> TrtInferenceEngine.Config.parse("trt-fp16-graph", 1, 6)).hasMessageContaining("6");
     assertThatThrownBy(() -> TrtInferenceEngine.Config.parse("trt-fp16-graph-l7", 1, DEFAULT))
         .hasMessageContaining("trt-fp16-graph-l7").hasMessageContaining("0 to 5");
   }
