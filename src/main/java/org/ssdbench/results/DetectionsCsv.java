@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.ssdbench.engine.Detections;
 
@@ -52,19 +50,30 @@ public final class DetectionsCsv {
   /** A configuration at a batch size: whose detections. */
   public record Key(String config, int batch) {}
 
-  /** The detections read back, in the file's order; a configuration without any detection is absent. */
+  /**
+   * The detections read back, in the file's order; a configuration without any detection is absent. Fails, naming the
+   * file and line, when a column is missing or a cell is not a number.
+   */
   public static Map<Key, Detections> read(Path file) throws IOException {
     Map<Key, List<CSVRecord>> byConfig = new LinkedHashMap<>();
-    try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
-        .parse(java.nio.file.Files.newBufferedReader(file))) {
-      for (CSVRecord r : parser) {
-        byConfig.computeIfAbsent(new Key(r.get("config"), Integer.parseInt(r.get("batch"))), k -> new ArrayList<>())
-            .add(r);
+    List<CSVRecord> records = LockedCsv.records(file, HEADER);
+    try {
+      for (CSVRecord r : records) {
+        int batch = Integer.parseInt(r.get("batch"));
+        if (batch < 1) {
+          throw new NumberFormatException("line %d: batch %d".formatted(r.getRecordNumber() + 1, batch));
+        }
+        byConfig.computeIfAbsent(new Key(r.get("config"), batch), k -> new ArrayList<>()).add(r);
       }
+      Map<Key, Detections> out = new LinkedHashMap<>();
+      for (Map.Entry<Key, List<CSVRecord>> e : byConfig.entrySet()) {
+        out.put(e.getKey(), detections(e.getKey().batch(), e.getValue()));
+      }
+      return out;
+    } catch (NumberFormatException e) {
+      throw new IOException("%s: %s; write it again with a run (each configuration's gate appends its detections)"
+          .formatted(file, e.getMessage()), e);
     }
-    Map<Key, Detections> out = new LinkedHashMap<>();
-    byConfig.forEach((key, records) -> out.put(key, detections(key.batch(), records)));
-    return out;
   }
 
   private static Detections detections(int batch, List<CSVRecord> records) {
@@ -73,20 +82,27 @@ public final class DetectionsCsv {
     float[] scores = new float[batch * max];
     float[] classes = new float[batch * max];
     float[] num = new float[batch];
+    String[] corners = {"ymin", "xmin", "ymax", "xmax"};
     for (CSVRecord r : records) {
-      int image = Integer.parseInt(r.get("image"));
-      int row = Integer.parseInt(r.get("row"));
-      if (image >= batch || row >= max) {
-        continue; // a line of another fork's outcome beyond this batch's shape: not comparable
+      try {
+        int image = Integer.parseInt(r.get("image"));
+        int row = Integer.parseInt(r.get("row"));
+        if (image < 0 || row < 0) {
+          throw new NumberFormatException("negative image or row");
+        }
+        if (image >= batch || row >= max) {
+          continue; // a line of another fork's outcome beyond this batch's shape: not comparable
+        }
+        int at = image * max + row;
+        scores[at] = Float.parseFloat(r.get("score"));
+        classes[at] = Float.parseFloat(r.get("class"));
+        for (int i = 0; i < 4; i++) {
+          boxes[at * 4 + i] = Float.parseFloat(r.get(corners[i]));
+        }
+        num[image] = Math.max(num[image], row + 1);
+      } catch (NumberFormatException e) {
+        throw new NumberFormatException("line %d: %s".formatted(r.getRecordNumber() + 1, e.getMessage()));
       }
-      int at = image * max + row;
-      scores[at] = Float.parseFloat(r.get("score"));
-      classes[at] = Float.parseFloat(r.get("class"));
-      String[] corners = {"ymin", "xmin", "ymax", "xmax"};
-      for (int i = 0; i < 4; i++) {
-        boxes[at * 4 + i] = Float.parseFloat(r.get(corners[i]));
-      }
-      num[image] = Math.max(num[image], row + 1);
     }
     return new Detections(batch, boxes, scores, classes, num);
   }
