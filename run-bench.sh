@@ -133,15 +133,29 @@ case " ${profiles[*]:-} " in
     fi ;;
 esac
 
-# The real model: fetched once into cache/models when this machine is online, checked, else the generated graph.
-if [ -z "$model" ]; then
-  model=$(scripts/fetch-model.sh cache/models || true)
-  [ -n "$model" ] || model=generated
-fi
-if [ "$model" = generated ]; then
-  echo "Model: the suite's generated SSD MobileNet V2 graph (synthetic weights)"
+# A part added to a run folder ('-- --add-to DIR') times that folder's model, images and profile: none are passed here.
+add_to=""
+for ((i = 0; i < ${#extra[@]}; i++)); do
+  [ "${extra[$i]}" = --add-to ] && add_to=${extra[$((i + 1))]:-}
+done
+work=()
+if [ -n "$add_to" ]; then
+  manifest="$add_to/workload/workload.json"
+  [ -f "$manifest" ] || { echo "run-bench.sh: $add_to has no workload/workload.json; --add-to takes a run folder this machine wrote" >&2; exit 2; }
+  profile=$(sed -n 's/.*"profile" *: *"\([a-z]*\)".*/\1/p' "$manifest" | head -n 1)
+  echo "Adding to $add_to: its model, images and ${profile:-unknown} profile"
 else
-  echo "Model: $model"
+  # The real model: fetched once into cache/models when this machine is online, checked, else the generated graph.
+  if [ -z "$model" ]; then
+    model=$(scripts/fetch-model.sh cache/models || true)
+    [ -n "$model" ] || model=generated
+  fi
+  if [ "$model" = generated ]; then
+    echo "Model: the suite's generated SSD MobileNet V2 graph (synthetic weights)"
+  else
+    echo "Model: $model"
+  fi
+  work=(--profile "$profile" --model "$model")
 fi
 
 # TensorFlow's C++ INFO lines would interleave with JMH's; warnings and errors still show. The forks inherit it.
@@ -149,7 +163,7 @@ export TF_CPP_MIN_LOG_LEVEL=${TF_CPP_MIN_LOG_LEVEL:-1}
 export CUDA_CACHE_PATH=${CUDA_CACHE_PATH:-$HOME/.cache/ssdbench/cuda} CUDA_CACHE_MAXSIZE=${CUDA_CACHE_MAXSIZE:-4294967296}
 log=$(mktemp -t ssdbench-run.XXXXXX)
 set +e
-java -Xmx8g -Djava.awt.headless=true -cp "$classpath" org.ssdbench.cli.Main run --profile "$profile" --model "$model" \
+java -Xmx8g -Djava.awt.headless=true -cp "$classpath" org.ssdbench.cli.Main run "${work[@]}" \
   "${extra[@]}" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
@@ -162,6 +176,8 @@ if [ -z "$run_dir" ]; then
   peer_skip="no run folder was written"
 elif [ -z "$gpu" ]; then
   peer_skip="no GPU found by nvidia-smi"
+elif [ -f "$run_dir/jmh-peer-torch.json" ] && [ -n "$add_to" ]; then
+  peer_skip="$run_dir has its results already (a part before this one timed it)"
 elif ! command -v python3 >/dev/null; then
   peer_skip="python3 not found"
 elif ! why=$(python3 -c 'import torch, torchvision' 2>&1); then

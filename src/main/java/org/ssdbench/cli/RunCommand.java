@@ -11,6 +11,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import org.openjdk.jmh.results.RunResult;
 import org.ssdbench.bench.EndToEndBenchmark;
@@ -67,6 +70,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--out", description = "Run folder to create; default: <results>/<host>-<gpu>-<timestamp>.")
   Path out;
+
+  @Option(names = "--add-to", paramLabel = "DIR", description = "Add parts to the run folder DIR that an earlier run on"
+      + " this machine wrote, timing its workload (model, images, threshold, batches, profile); a part DIR has already"
+      + " is refused. For a run done in parts, e.g. --no-trt --no-ops first, then --add-to DIR --no-tf.")
+  Path addTo;
 
   @Option(names = "--profile", defaultValue = "quick",
       description = "quick (minutes, batch 1) or full (batch 1, 8, 32; longer) (default: ${DEFAULT-VALUE}).")
@@ -158,19 +166,35 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
+    RunAddition addition = addTo == null ? null : RunAddition.open(addTo);
+    if (addition != null) {
+      addition.checkOptions(this, spec.commandLine());
+      takeTheWorkOf(addition);
+    }
     RunInputs.check(this, spec.commandLine());
     checkSelection();
     Profile chosen = Profile.byName(profile);
     if (batches != null && !batches.isEmpty()) {
       chosen = chosen.withBatches(batches);
     }
+    if (addition != null) {
+      addition.checkNotThere(parts(chosen));
+    }
     List<Placement> tfConfigs = tfConfigs();
     if (tfConfigs.isEmpty() && noOps && (noTrt || !TensorRtAvailability.check().isEmpty())) {
       return nothingRan();
     }
-    LoadedModel loaded = new ModelRequest(model, chosen.batches().get(0), scoreThreshold, image).load();
-    RunFolder folder = createFolder(loaded);
-    List<WorkloadBatch> workloads = writeWorkload(loaded, chosen, folder);
+    RunFolder folder;
+    List<WorkloadBatch> workloads;
+    if (addition == null) {
+      LoadedModel loaded = new ModelRequest(model, chosen.batches().get(0), scoreThreshold, image).load();
+      folder = createFolder(loaded);
+      workloads = writeWorkload(loaded, chosen, folder);
+    } else {
+      workloads = readWorkload(addition);
+      folder = reopenFolder(addition, workloads.get(0).model(), parts(chosen));
+    }
+    LoadedModel loaded = workloads.get(0).model();
     if (!noTrace && !tfConfigs.isEmpty()) {
       new TraceAnalysis(loaded.graphDef(), workloads.get(0).images(), log).run(tfConfigs, folder);
     }
@@ -210,7 +234,7 @@ final class RunCommand implements Callable<Integer> {
     } else {
       skip("per-op", "--no-ops");
     }
-    RunTime took = recordRunTime(started, folder);
+    RunTime took = recordRunTime(started, folder, addition != null);
     folder.markComplete();
     int missing = countMissing(expected, chosen, summary);
     boolean reported = !noReport && report(folder);
@@ -228,7 +252,7 @@ final class RunCommand implements Callable<Integer> {
    * Writes {@link RunTime#FILE}: the run time and its TensorRT builds. Neither an unreadable trt-builds.csv nor a
    * failed write may cost the run its results, so both only warn.
    */
-  private RunTime recordRunTime(Instant started, RunFolder folder) {
+  private RunTime recordRunTime(Instant started, RunFolder folder, boolean addedPart) {
     TrtBuildsCsv.Builds builds;
     try {
       builds = TrtBuildsCsv.builtIn(folder.dir());
@@ -236,7 +260,19 @@ final class RunCommand implements Callable<Integer> {
       log.println("WARNING: TensorRT build times not counted in " + RunTime.FILE + ": " + e.getMessage());
       builds = new TrtBuildsCsv.Builds(0, Duration.ZERO);
     }
-    RunTime took = new RunTime(started, Duration.between(started, Instant.now()), builds.count(), builds.time());
+    Duration part = Duration.between(started, Instant.now());
+    RunTime took = new RunTime(started, part, builds.count(), builds.time());
+    if (addedPart) {
+      try {
+        Optional<RunTime> before = RunTime.read(folder.dir());
+        if (before.isPresent()) {
+          took = before.get().plusPart(part, builds.count(), builds.time());
+        }
+      } catch (IOException e) {
+        log.println("WARNING: the earlier parts' " + RunTime.FILE + " cannot be read (" + e.getMessage()
+            + "); it is replaced by this part's time alone");
+      }
+    }
     try {
       took.write(folder.dir());
     } catch (IOException e) {
@@ -369,11 +405,74 @@ final class RunCommand implements Callable<Integer> {
     return runnable;
   }
 
-  private RunFolder createFolder(LoadedModel loaded) throws Exception {
+  private Environment probe(LoadedModel loaded) {
     String tensorRt = !noTrt && TensorRtAvailability.check().isEmpty() ? TrtRuntime.version() : null;
     // Every configuration uses the same thread pools (SessionSettings.cpu() and gpu() differ only in GPU visibility).
-    Environment env = EnvironmentProbe.probe(TensorFlow.version(), tensorRt, SessionSettings.gpu().describeThreads(),
+    return EnvironmentProbe.probe(TensorFlow.version(), tensorRt, SessionSettings.gpu().describeThreads(),
         loaded.source(), loaded.sha256());
+  }
+
+  /** With --add-to: the folder's work replaces the options that describe work (RunAddition checked those given). */
+  private void takeTheWorkOf(RunAddition addition) {
+    WorkloadFolder.Manifest work = addition.workload();
+    profile = work.profile();
+    model = work.model();
+    image = work.image();
+    batches = addition.batches();
+    if (ModelRequest.GENERATED.equals(model)) {
+      scoreThreshold = Float.parseFloat(work.scoreThreshold());
+    }
+  }
+
+  /** What this run adds to its folder, by the options (before this machine's skips): what --add-to checks. */
+  Set<RunAddition.Part> parts(Profile chosen) {
+    Set<RunAddition.Part> parts = EnumSet.noneOf(RunAddition.Part.class);
+    if (!noTf) {
+      parts.add(RunAddition.Part.TENSORFLOW);
+    }
+    if (!noTrt) {
+      parts.add(RunAddition.Part.TENSORRT);
+      if (throughput != null || chosen.name().equals(Profile.FULL.name())) {
+        parts.add(RunAddition.Part.THROUGHPUT);
+      }
+    }
+    if (!noOps) {
+      parts.add(RunAddition.Part.PER_OP);
+    }
+    return parts;
+  }
+
+  /** With --add-to: the same setup as the folder's, a stopped part's half-written results set aside, then marked. */
+  private RunFolder reopenFolder(RunAddition addition, LoadedModel loaded, Set<RunAddition.Part> parts) throws Exception {
+    Environment env = probe(loaded);
+    addition.checkSameSetup(env);
+    for (Path aside : addition.setAsideStopped(parts)) {
+      log.printf("Kept a stopped part's half-written results as %s%n", aside);
+    }
+    RunFolder folder = RunFolders.reopen(addition.folder().dir());
+    Environment merged = addition.withTensorRt(env.tensorrt());
+    if (merged != addition.env()) {
+      EnvironmentFile.write(merged, folder.env());
+    }
+    log.printf("Adding to %s (GPU: %s)%n", folder.dir(), env.gpuName() == null ? "none" : env.gpuName());
+    CudaLibraries.report().forEach(line -> log.println("  " + line));
+    return folder;
+  }
+
+  /** With --add-to: the workload the folder's first part wrote, which every fork of this part reads too. */
+  private List<WorkloadBatch> readWorkload(RunAddition addition) {
+    WorkloadFolder.Manifest work = addition.workload();
+    appliedThreshold = work.scoreThreshold();
+    workloadDir = addition.workloadDir();
+    List<WorkloadBatch> read = addition.batches().stream().map(b -> WorkloadFolder.read(workloadDir, work, b)).toList();
+    WorkloadBatch one = read.get(0);
+    log.printf("Workload: read from %s (written by the run's first part): %s, images %s, score threshold %s, batch %s,"
+        + " profile %s%n", workloadDir, one.model().source(), one.imageNote(), appliedThreshold, addition.batches(), profile);
+    return read;
+  }
+
+  private RunFolder createFolder(LoadedModel loaded) throws Exception {
+    Environment env = probe(loaded);
     RunFolder folder = out != null ? RunFolders.create(out)
         : RunFolders.createNew(results, RunFolders.name(env, LocalDateTime.now()));
     EnvironmentFile.write(env, folder.env());
@@ -397,7 +496,7 @@ final class RunCommand implements Callable<Integer> {
       batches.add(request.workload(sameGraph ? first : request.load()));
     }
     workloadDir = folder.dir().resolve(WorkloadFolder.DIR).toAbsolutePath();
-    WorkloadFolder.write(workloadDir, model, image, appliedThreshold, batches);
+    WorkloadFolder.write(workloadDir, model, image, appliedThreshold, batches, chosen.name());
     WorkloadBatch one = batches.get(0);
     log.printf("Workload: %s, images %s, score threshold %s, batch %s, tf-cpu reference %d detections on image 0;"
         + " written to %s%n", one.model().source(), one.imageNote(), appliedThreshold, chosen.batches(),

@@ -63,6 +63,10 @@ final class RunInputs {
     if (!ModelRequest.SYNTHETIC.equals(run.image)) {
       ImageCheck.check(Path.of(run.image), batches.stream().mapToInt(Integer::intValue).max().orElse(1));
     }
+    if (run.addTo != null) {
+      checkWritable(cmd, run.addTo, "--add-to");
+      return;
+    }
     checkWritable(cmd, run.out != null ? run.out : run.results, run.out != null ? "--out" : "--results");
     if (run.out != null && Files.exists(run.out)) {
       throw new ParameterException(cmd, "--out: %s exists already; results are never overwritten: choose another folder"

@@ -58,12 +58,26 @@ public final class RunFolders {
     throw new FileAlreadyExistsException(parent.resolve(name).toString(), null, "999 run folders of this name exist");
   }
 
+  /**
+   * Marks an existing run folder as being added to ({@code run --add-to}): not finished until the added part ends. What
+   * the folder holds stays as it is.
+   */
+  public static RunFolder reopen(Path dir) throws IOException {
+    RunFolder folder = new RunFolder(dir);
+    mark(folder, "a part added by 'run --add-to'");
+    return folder;
+  }
+
   /** Marks a new run folder as not finished yet ({@link RunFolder#markComplete()} removes the mark). */
   private static RunFolder started(Path dir) throws IOException {
     RunFolder folder = new RunFolder(dir);
-    Files.writeString(folder.incompleteMarker(), "This run has not finished: 'run' started at "
+    mark(folder, "'run'");
+    return folder;
+  }
+
+  private static void mark(RunFolder folder, String what) throws IOException {
+    Files.writeString(folder.incompleteMarker(), "This run has not finished: " + what + " started at "
         + java.time.OffsetDateTime.now().withNano(0) + " and deletes this file when it ends. If it is still here the run"
         + " was stopped; 'report' reports what it left and names what is missing.\n");
-    return folder;
   }
 }

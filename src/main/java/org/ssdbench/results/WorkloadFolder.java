@@ -47,8 +47,11 @@ public final class WorkloadFolder {
    * @param image the run's {@code --image}: {@code synthetic} or a path
    * @param scoreThreshold the NMS score threshold every configuration runs: the run's for a generated graph, the graph's
    *     own for a file
+   * @param profile the run's profile (quick, full), which later parts added to the run ({@code run --add-to}) keep; null
+   *     in workloads written before parts could be added
    */
-  public record Manifest(int format, String model, String image, String scoreThreshold, List<Batch> batches) {
+  public record Manifest(int format, String model, String image, String scoreThreshold, List<Batch> batches,
+      String profile) {
     public Manifest {
       batches = List.copyOf(batches);
     }
@@ -65,9 +68,9 @@ public final class WorkloadFolder {
 
   private WorkloadFolder() {}
 
-  /** Writes {@code batches} into {@code dir} (created; must not exist yet). */
-  public static Path write(Path dir, String model, String image, String scoreThreshold, List<WorkloadBatch> batches)
-      throws IOException {
+  /** Writes {@code batches}, measured in {@code profile}, into {@code dir} (created; must not exist yet). */
+  public static Path write(Path dir, String model, String image, String scoreThreshold, List<WorkloadBatch> batches,
+      String profile) throws IOException {
     Files.createDirectories(dir.getParent());
     Files.createDirectory(dir);
     List<Batch> entries = new ArrayList<>();
@@ -99,7 +102,7 @@ public final class WorkloadFolder {
     }
     Path manifest = dir.resolve(MANIFEST);
     Path tmp = dir.resolve(MANIFEST + ".partial");
-    JSON.writeValue(tmp.toFile(), new Manifest(FORMAT, model, image, scoreThreshold, entries));
+    JSON.writeValue(tmp.toFile(), new Manifest(FORMAT, model, image, scoreThreshold, entries, profile));
     Files.move(tmp, manifest, StandardCopyOption.ATOMIC_MOVE);
     return manifest;
   }

@@ -41,7 +41,7 @@ final class WorkloadFolderTest {
     seven = ModelLoader.generate(GeneratorOptions.defaults().withSeed(7));
     WorkloadBatch w = new ModelRequest(ModelRequest.GENERATED, 1, 0.3f, ModelRequest.SYNTHETIC).workload(seven);
     workload = dir.resolve("run").resolve(WorkloadFolder.DIR);
-    WorkloadFolder.write(workload, ModelRequest.GENERATED, ModelRequest.SYNTHETIC, "0.3", List.of(w));
+    WorkloadFolder.write(workload, ModelRequest.GENERATED, ModelRequest.SYNTHETIC, "0.3", List.of(w), "quick");
   }
 
   private static EndToEndBenchmark bench(Path folder) {

@@ -105,4 +105,18 @@ final class RunBenchScriptTest {
     assertThat(out).contains("target/redist.classpath is missing; build with -Pgpu -Predist");
     assertThat(bin.resolve("java.args")).doesNotExist();
   }
+
+  @Test
+  void aPartAddedToARunFolderPassesNeitherProfileNorModel(@TempDir Path dir) throws Exception {
+    Path bin = fakeGpuMachine(dir, "/m2/cuda-redist.jar\n");
+    Path workload = Files.createDirectories(dir.resolve("results/r1/workload"));
+    Files.writeString(workload.resolve("workload.json"), "{\n  \"format\" : 1,\n  \"profile\" : \"full\"\n}\n");
+
+    String out = bash("cd " + dir + " && PATH=" + bin + ":$PATH ./run-bench.sh --no-build --no-redist -- --add-to results/r1"
+        + " --no-tf", "");
+
+    assertThat(out).contains("Adding to results/r1: its model, images and full profile").doesNotContain("Model:");
+    assertThat(Files.readString(bin.resolve("java.args")).trim())
+        .endsWith("org.ssdbench.cli.Main run --add-to results/r1 --no-tf");
+  }
 }

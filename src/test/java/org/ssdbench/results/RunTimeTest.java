@@ -37,6 +37,24 @@ class RunTimeTest {
   }
 
   @Test
+  void aPartAddedToTheRunAddsItsTimeAndCountsThePart() throws IOException {
+    RunTime first = new RunTime(start, Duration.ofSeconds(300), 0, Duration.ZERO);
+
+    RunTime both = first.plusPart(Duration.ofSeconds(420), 3, Duration.ofSeconds(150));
+    both.write(dir);
+
+    assertThat(both.started()).isEqualTo(start);
+    assertThat(both.describe()).isEqualTo("12 min 0 s in 2 parts, of which 3 TensorRT engine builds 2 min 30 s");
+    assertThat(RunTime.read(dir)).contains(both);
+  }
+
+  @Test
+  void aFileWrittenBeforePartsIsOneRun() throws IOException {
+    Files.writeString(dir.resolve(RunTime.FILE), "{\"started\": \"2026-12-03T09:14:31Z\", \"seconds\": 3}");
+    assertThat(RunTime.read(dir)).get().extracting(RunTime::parts).isEqualTo(1);
+  }
+
+  @Test
   void aDamagedFileIsNamed() throws IOException {
     Files.writeString(dir.resolve(RunTime.FILE), "{\"seconds\": 3}");
     assertThatThrownBy(() -> RunTime.read(dir)).isInstanceOf(IOException.class)
