@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -28,32 +31,36 @@ import org.ssdbench.results.WorkloadFolder;
  * then be compared with numbers of other code or hardware.
  */
 final class RunAddition {
-  /** What a run adds to its folder, the JMH file that shows the folder has it, and the option that leaves it out. */
+  /**
+   * What a run adds to its folder, the JMH files that show the folder has it, and the option that leaves it out. The
+   * TensorRT configurations are added one set at a time ({@code jmh-trt.json}, then {@code jmh-trt-2.json}, ...), since
+   * their engine builds make them the longest part.
+   */
   enum Part {
-    TENSORFLOW("the TensorFlow configurations", "--no-tf", "jmh-e2e.json"),
-    TENSORRT("the TensorRT configurations", "--no-trt", "jmh-trt.json"),
-    THROUGHPUT("the throughput sweep", "--no-trt", "jmh-throughput.json"),
-    PER_OP("per-op", "--no-ops", "jmh-ops-");
+    TENSORFLOW("the TensorFlow configurations", "--no-tf", "jmh-e2e\\.json"),
+    TENSORRT("the TensorRT configurations", "--no-trt", "jmh-trt(-[0-9]+)?\\.json"),
+    THROUGHPUT("the throughput sweep", "--no-trt", "jmh-throughput\\.json"),
+    PER_OP("per-op", "--no-ops", "jmh-ops-.+\\.json");
 
     private final String description;
     private final String skipOption;
-    private final String fileName;
+    private final Pattern files;
 
-    Part(String description, String skipOption, String fileName) {
+    Part(String description, String skipOption, String files) {
       this.description = description;
       this.skipOption = skipOption;
-      this.fileName = fileName;
+      this.files = Pattern.compile(files);
     }
 
     /** Whether {@code name} is a complete JMH file of this part. */
     boolean isResult(String name) {
-      return fileName.endsWith(".json") ? name.equals(fileName) : name.startsWith(fileName) && name.endsWith(".json");
+      return files.matcher(name).matches();
     }
 
     /** Whether {@code name} is the JMH file this part left half-written when it was stopped. */
     boolean isStopped(String name) {
       String partial = RunFolder.PARTIAL;
-      return name.endsWith(".json" + partial) && isResult(name.substring(0, name.length() - partial.length()));
+      return name.endsWith(partial) && isResult(name.substring(0, name.length() - partial.length()));
     }
   }
 
@@ -159,19 +166,53 @@ final class RunAddition {
   }
 
   /**
-   * Refuses a part whose results the folder has.
+   * Refuses a part whose results the folder has; for the TensorRT part, any of {@code trtConfigs} the folder has timed.
    *
-   * @throws BadInputException naming the file and the option that leaves the part out
+   * @throws BadInputException naming the file (and configurations) and the option that leaves them out
    */
-  void checkNotThere(Set<Part> parts) throws BadInputException {
+  void checkNotThere(Set<Part> parts, List<String> trtConfigs) throws BadInputException {
     for (Path file : files()) {
       String name = file.getFileName().toString();
       for (Part part : parts) {
-        if (part.isResult(name)) {
+        if (!part.isResult(name)) {
+          continue;
+        }
+        if (part != Part.TENSORRT) {
           throw new BadInputException(folder.dir(), "has %s already (%s); add only what it lacks: leave them out with %s"
               .formatted(part.description, name, part.skipOption));
         }
+        List<String> timed = configsIn(file).stream().filter(trtConfigs::contains).toList();
+        if (!timed.isEmpty()) {
+          throw new BadInputException(folder.dir(), ("has %s timed already (%s); add only what it lacks: name the others"
+              + " with --trt-configs, or leave TensorRT out with --no-trt").formatted(String.join(", ", timed), name));
+        }
       }
+    }
+  }
+
+  /** The name, for {@link RunFolder#jmhJson}, of the next TensorRT part's JMH file: trt, else trt-2, trt-3, .... */
+  String nextTensorRtJson() {
+    String name = "trt";
+    for (int i = 2; Files.exists(folder.jmhJson(name)); i++) {
+      name = "trt-" + i;
+    }
+    return name;
+  }
+
+  /** The configurations a JMH JSON file has results of (its benchmarks' {@code config} param). */
+  private static List<String> configsIn(Path file) throws BadInputException {
+    try {
+      JsonNode results = new ObjectMapper().readTree(file.toFile());
+      List<String> configs = new ArrayList<>();
+      for (JsonNode result : results) {
+        JsonNode config = result.path("params").path("config");
+        if (config.isTextual()) {
+          configs.add(config.asText());
+        }
+      }
+      return configs;
+    } catch (IOException e) {
+      throw new BadInputException(file, "cannot be read as JMH JSON (" + e.getMessage() + "); move it away to add parts");
     }
   }
 

@@ -73,7 +73,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--add-to", paramLabel = "DIR", description = "Add parts to the run folder DIR that an earlier run on"
       + " this machine wrote, timing its workload (model, images, threshold, batches, profile); a part DIR has already"
-      + " is refused. For a run done in parts, e.g. --no-trt --no-ops first, then --add-to DIR --no-tf.")
+      + " (of TensorRT: a configuration it has timed) is refused. For a run done in parts, e.g. --no-trt first, then"
+      + " --add-to DIR --no-tf --no-ops with a set of --trt-configs at a time.")
   Path addTo;
 
   @Option(names = "--profile", defaultValue = "quick",
@@ -153,6 +154,8 @@ final class RunCommand implements Callable<Integer> {
       "trt-fp32,trt-fp32-graph,trt-fp16-graph,trt-fp16-u8-graph,trt-int8,trt-int8-graph,trt-int8-u8-graph";
 
   private final PrintStream log = System.out;
+  /** With --add-to: the folder this run adds parts to; null for a new run. */
+  private RunAddition addition;
   /** The threshold the model applies ({@link ModelRequest#threshold}), fixed when the workload is written. */
   private String appliedThreshold;
   /** The run folder's workload/, which every fork reads. */
@@ -166,10 +169,10 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
-    RunAddition addition = addTo == null ? null : RunAddition.open(addTo);
+    addition = addTo == null ? null : RunAddition.open(addTo);
     if (addition != null) {
       addition.checkOptions(this, spec.commandLine());
-      takeTheWorkOf(addition);
+      takeTheFoldersWork();
     }
     RunInputs.check(this, spec.commandLine());
     checkSelection();
@@ -178,7 +181,7 @@ final class RunCommand implements Callable<Integer> {
       chosen = chosen.withBatches(batches);
     }
     if (addition != null) {
-      addition.checkNotThere(parts(chosen));
+      addition.checkNotThere(parts(chosen), trtConfigs);
     }
     List<Placement> tfConfigs = tfConfigs();
     if (tfConfigs.isEmpty() && noOps && (noTrt || !TensorRtAvailability.check().isEmpty())) {
@@ -191,8 +194,8 @@ final class RunCommand implements Callable<Integer> {
       folder = createFolder(loaded);
       workloads = writeWorkload(loaded, chosen, folder);
     } else {
-      workloads = readWorkload(addition);
-      folder = reopenFolder(addition, workloads.get(0).model(), parts(chosen));
+      workloads = readWorkload();
+      folder = reopenFolder(workloads.get(0).model(), parts(chosen));
     }
     LoadedModel loaded = workloads.get(0).model();
     if (!noTrace && !tfConfigs.isEmpty()) {
@@ -413,7 +416,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** With --add-to: the folder's work replaces the options that describe work (RunAddition checked those given). */
-  private void takeTheWorkOf(RunAddition addition) {
+  private void takeTheFoldersWork() {
     WorkloadFolder.Manifest work = addition.workload();
     profile = work.profile();
     model = work.model();
@@ -443,7 +446,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** With --add-to: the same setup as the folder's, a stopped part's half-written results set aside, then marked. */
-  private RunFolder reopenFolder(RunAddition addition, LoadedModel loaded, Set<RunAddition.Part> parts) throws Exception {
+  private RunFolder reopenFolder(LoadedModel loaded, Set<RunAddition.Part> parts) throws Exception {
     Environment env = probe(loaded);
     addition.checkSameSetup(env);
     for (Path aside : addition.setAsideStopped(parts)) {
@@ -460,7 +463,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** With --add-to: the workload the folder's first part wrote, which every fork of this part reads too. */
-  private List<WorkloadBatch> readWorkload(RunAddition addition) {
+  private List<WorkloadBatch> readWorkload() {
     WorkloadFolder.Manifest work = addition.workload();
     appliedThreshold = work.scoreThreshold();
     workloadDir = addition.workloadDir();
@@ -514,7 +517,8 @@ final class RunCommand implements Callable<Integer> {
   private Summary tensorRt(Profile chosen, RunFolder folder) throws Exception {
     Map<String, List<String>> params = configParams(trtConfigs, chosen);
     params.put("builderLevel", List.of(String.valueOf(builderLevel(chosen))));
-    return endToEndJmh(TensorRtBenchmark.class, params, chosen, folder.jmhJson("trt"), tensorRtForkArgs(folder));
+    String json = addition == null ? "trt" : addition.nextTensorRtJson();
+    return endToEndJmh(TensorRtBenchmark.class, params, chosen, folder.jmhJson(json), tensorRtForkArgs(folder));
   }
 
   /**

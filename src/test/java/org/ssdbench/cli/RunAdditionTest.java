@@ -50,13 +50,50 @@ final class RunAdditionTest {
   void aPartTheFolderHasIsRefusedNamingItsFileAndTheOptionThatLeavesItOut() throws Exception {
     RunAddition addition = RunAddition.open(run);
 
-    assertThatThrownBy(() -> addition.checkNotThere(EnumSet.of(Part.TENSORFLOW, Part.PER_OP)))
+    assertThatThrownBy(() -> addition.checkNotThere(EnumSet.of(Part.TENSORFLOW, Part.PER_OP), List.of()))
         .isInstanceOf(BadInputException.class).hasMessageContaining("jmh-e2e.json").hasMessageContaining("--no-tf");
-    addition.checkNotThere(EnumSet.of(Part.TENSORRT, Part.PER_OP));
+    addition.checkNotThere(EnumSet.of(Part.TENSORRT, Part.PER_OP), List.of("trt-fp16-graph"));
 
     Files.writeString(run.resolve("jmh-ops-conv2d.json"), "[]");
-    assertThatThrownBy(() -> addition.checkNotThere(EnumSet.of(Part.PER_OP)))
+    assertThatThrownBy(() -> addition.checkNotThere(EnumSet.of(Part.PER_OP), List.of()))
         .hasMessageContaining("jmh-ops-conv2d.json").hasMessageContaining("--no-ops");
+  }
+
+  private void trtResults(String file, String... configs) throws Exception {
+    StringBuilder json = new StringBuilder("[");
+    for (String c : configs) {
+      json.append(json.length() > 1 ? "," : "").append("{\"benchmark\": \"x\", \"params\": {\"config\": \"")
+          .append(c).append("\", \"batch\": \"1\"}}");
+    }
+    Files.writeString(run.resolve(file), json.append("]").toString());
+  }
+
+  @Test
+  void tensorRtConfigurationsAreAddedASetAtATimeEachIntoItsOwnFile() throws Exception {
+    RunAddition addition = RunAddition.open(run);
+    assertThat(addition.nextTensorRtJson()).isEqualTo("trt");
+    trtResults("jmh-trt.json", "trt-fp32", "trt-fp16-graph");
+
+    assertThatThrownBy(() -> addition.checkNotThere(EnumSet.of(Part.TENSORRT), List.of("trt-int8", "trt-fp16-graph")))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("has trt-fp16-graph timed already (jmh-trt.json)")
+        .hasMessageContaining("--trt-configs");
+    addition.checkNotThere(EnumSet.of(Part.TENSORRT), List.of("trt-int8", "trt-int8-graph"));
+    assertThat(addition.nextTensorRtJson()).isEqualTo("trt-2");
+
+    trtResults("jmh-trt-2.json", "trt-int8");
+    assertThat(addition.nextTensorRtJson()).isEqualTo("trt-3");
+    assertThatThrownBy(() -> addition.checkNotThere(EnumSet.of(Part.TENSORRT), List.of("trt-int8")))
+        .hasMessageContaining("has trt-int8 timed already (jmh-trt-2.json)");
+    assertThat(Part.TENSORRT.isResult("jmh-throughput.json")).isFalse();
+    assertThat(Part.TENSORRT.isStopped("jmh-trt-2.json.partial")).isTrue();
+  }
+
+  @Test
+  void aDamagedResultsFileIsNamed() throws Exception {
+    Files.writeString(run.resolve("jmh-trt.json"), "[{");
+    RunAddition addition = RunAddition.open(run);
+    assertThatThrownBy(() -> addition.checkNotThere(EnumSet.of(Part.TENSORRT), List.of("trt-int8")))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("jmh-trt.json").hasMessageContaining("move it away");
   }
 
   @Test
