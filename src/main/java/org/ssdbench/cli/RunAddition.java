@@ -64,9 +64,6 @@ final class RunAddition {
     }
   }
 
-  /** The suffix a stopped part's {@code jmh-*.json.partial} gets when a part that redoes it starts. */
-  static final String STOPPED = ".stopped";
-
   private final RunFolder folder;
   private final Environment env;
   private final WorkloadFolder.Manifest workload;
@@ -227,9 +224,9 @@ final class RunAddition {
     for (Path file : files()) {
       String name = file.getFileName().toString();
       if (parts.stream().anyMatch(p -> p.isStopped(name))) {
-        Path aside = file.resolveSibling(name + STOPPED);
+        Path aside = file.resolveSibling(name + RunFolder.STOPPED);
         for (int i = 2; Files.exists(aside); i++) {
-          aside = file.resolveSibling(name + STOPPED + "-" + i);
+          aside = file.resolveSibling(name + RunFolder.STOPPED + "-" + i);
         }
         Files.move(file, aside);
         renamed.add(aside);

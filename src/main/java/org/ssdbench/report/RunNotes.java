@@ -28,6 +28,11 @@ public final class RunNotes {
       notes.add("This run did not finish (" + (folder.isIncomplete() ? RunFolder.INCOMPLETE + " is still in the folder"
           : "partial JMH files") + "): " + missing + ". Everything else the run wrote is reported below.");
     }
+    List<String> stopped = folder.stoppedJmhFiles().stream().map(p -> p.getFileName().toString()).toList();
+    if (!stopped.isEmpty()) {
+      notes.add("A part of this run was stopped and done again: its half-written results are kept as "
+          + String.join(", ", stopped) + " and left out.");
+    }
     Optional<RunTime> took = RunTime.read(folder.dir());
     took.ifPresent(t -> notes.add("This run took " + t.describe() + ", from its start to its results (the report "
         + "not included; " + RunTime.FILE + ")."));

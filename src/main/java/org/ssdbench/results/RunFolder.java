@@ -24,6 +24,7 @@ import java.util.stream.Stream;
  *   report/                     report.md, report.html, charts (PNG and SVG), results.csv
  *   INCOMPLETE                  present while the run is going (and after a run that was stopped)
  *   jmh-*.json.partial          JMH JSON being written; renamed to jmh-*.json when that JMH run completes
+ *   jmh-*.json.partial.stopped  a stopped part's JMH JSON, set aside when {@code run --add-to} redoes the part
  * </pre>
  */
 public record RunFolder(Path dir) {
@@ -34,6 +35,8 @@ public record RunFolder(Path dir) {
   public static final String REPORT = "report";
   public static final String INCOMPLETE = "INCOMPLETE";
   public static final String PARTIAL = ".partial";
+  /** Appended to a stopped part's {@code .partial} file when a part that redoes it starts ({@code run --add-to}). */
+  public static final String STOPPED = ".stopped";
 
   public Path env() {
     return dir.resolve(ENV);
@@ -126,6 +129,16 @@ public record RunFolder(Path dir) {
           + "; refusing to follow it (copy the file into the folder instead of linking it)");
     }
     return file;
+  }
+
+  /** The half-written JMH JSON of parts that were stopped and done again ({@code jmh-*.json.partial.stopped*}), by name. */
+  public List<Path> stoppedJmhFiles() throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .filter(p -> p.getFileName().toString().matches("jmh-.*\\.json\\.partial\\.stopped(-[0-9]+)?"))
+          .sorted()
+          .toList();
+    }
   }
 
   /** Every JMH JSON file of the run, sorted by name. */

@@ -112,6 +112,7 @@ final class RunAdditionTest {
     assertThat(aside.get(0)).hasContent("[{\"stopped\": 1}]");
     assertThat(stopped).doesNotExist();
     assertThat(new RunFolder(run).partialJmhFiles()).containsExactly(run.resolve("jmh-ops-conv2d.json.partial"));
+    assertThat(new RunFolder(run).stoppedJmhFiles()).containsExactly(aside.get(0), again.get(0));
   }
 
   @Test

@@ -25,4 +25,13 @@ final class RunNotesTest {
         .contains("This run took 12 min 34 s, of which 5 TensorRT engine builds 7 min 2 s, from its start to its "
             + "results (the report not included; run-time.json).");
   }
+
+  @Test
+  void saysWhichPartWasStoppedAndDoneAgain() throws Exception {
+    Path run = Fixtures.copyOfRun("h100-run", dir);
+    java.nio.file.Files.writeString(run.resolve("jmh-trt.json.partial.stopped"), "[");
+
+    assertThat(RunNotes.of(new RunLoader().load(run))).contains("A part of this run was stopped and done again: its"
+        + " half-written results are kept as jmh-trt.json.partial.stopped and left out.");
+  }
 }
