@@ -13,6 +13,8 @@ import org.ssdbench.engine.trt.profile.KernelKind;
 import org.ssdbench.engine.trt.profile.KernelLine;
 import org.ssdbench.engine.trt.profile.KernelProfile;
 import org.ssdbench.engine.trt.profile.KernelProfileCsv;
+import org.ssdbench.engine.trt.profile.LayerCapture;
+import org.ssdbench.engine.trt.profile.LayerTimes;
 import org.ssdbench.engine.trt.profile.ProfileSummary;
 import org.ssdbench.report.chart.ChartCaption;
 import org.ssdbench.report.chart.ChartFiles;
@@ -23,8 +25,9 @@ import org.ssdbench.results.RunFolder;
 /**
  * The report's "Where the GPU time goes" section, from the run folder's {@code trt-kernels.csv} and
  * {@code trt-kernel-summary.csv}: per profiled engine, the time per kernel kind (classified again from the kernel
- * names, so a refined {@link KernelKind} applies to old runs), the top kernels, the coverage line, and one stacked
- * chart (kernels.png). Without trt-kernels.csv there is no section.
+ * names, so a refined {@link KernelKind} applies to old runs), the top kernels, the coverage line, the top layers where
+ * {@code trt-layers/} holds the engine's layer list ({@link LayerTimesBlocks}), and one stacked chart (kernels.png).
+ * Without trt-kernels.csv there is no section.
  */
 final class KernelProfileSection {
   record Written(List<Block> blocks, List<Path> files) {}
@@ -52,23 +55,38 @@ final class KernelProfileSection {
         + "activity trace of N inferences taken after the timed runs, in a JVM of its own (docs/tensorrt.md). Kinds "
         + "are read from the kernel names. Share: of the summed kernel, copy and fill time."));
     Map<String, Map<KernelKind, Double>> chartData = new LinkedHashMap<>();
-    byEngine.forEach((engine, lines) -> {
+    LayerTimesBlocks layers = new LayerTimesBlocks();
+    for (Map.Entry<String, List<KernelLine>> entry : byEngine.entrySet()) {
+      List<KernelLine> lines = entry.getValue();
       Map<KernelKind, Double> byKind = KernelProfile.microsByKind(lines);
-      chartData.put(engine, byKind);
-      blocks.add(new Block.Heading(3, engine));
+      chartData.put(entry.getKey(), byKind);
+      blocks.add(new Block.Heading(3, entry.getKey()));
       summary(summaries, lines.get(0)).ifPresent(s -> blocks.add(new Block.Paragraph(coverage(s))));
       nmsPrecision(lines).ifPresent(p -> blocks.add(new Block.Paragraph("The NMS plugin ran in " + p
           + " (read from its kernel's name). The builder picks its type among those the plugin offers, and may pick "
           + "differently in another build of the same network; a -nmsfp16 configuration pins it to FP16.")));
       blocks.add(kindTable(byKind));
       blocks.add(topKernels(lines));
-    });
+      String config = lines.get(0).config();
+      int batch = lines.get(0).batch();
+      try {
+        Path layerList = folder.requireInside(LayerCapture.layersJson(folder.dir(), config, batch));
+        Path sequence = folder.requireInside(LayerCapture.sequenceCsv(folder.dir(), config, batch));
+        LayerTimes.read(layerList, sequence).ifPresent(m -> blocks.addAll(layers.blocks(config, batch, m)));
+      } catch (IOException e) {
+        blocks.add(new Block.Paragraph("Kernels not put on layers: " + e.getMessage()));
+      }
+    }
+    Path layerCsv = layers.writeCsv(dir);
     List<Path> files = new ArrayList<>();
     try {
       files.addAll(ChartFiles.write(KernelKindChart.of(chartData, caption), dir, "kernels"));
       blocks.add(new Block.Chart("GPU time per inference by kernel kind", files.get(0)));
     } catch (RuntimeException e) {
       blocks.add(new Block.Paragraph("Chart 'kernels' skipped: " + e));
+    }
+    if (layerCsv != null) {
+      files.add(layerCsv);
     }
     return new Written(List.copyOf(blocks), List.copyOf(files));
   }

@@ -62,6 +62,36 @@ final class KernelProfileSectionTest {
   }
 
   @Test
+  void theTopLayersOfAnEngineWithItsLayerListAreShownAndAllGoIntoACsv() throws Exception {
+    RunFolder run = runWithProfile();
+    String gemm = "sm80_xmma_gemm_f16f16_f16f16_f16_nn_n_tilesize32x32x64_stage6_warpsize2x2x1_tensor16x8x16";
+    String inspector = "{\"Layers\": [{\"Name\": \"BoxPredictor_0/ClassPredictor/Conv2D\", \"LayerType\":"
+        + " \"CaskGemmConvolution\", \"TacticName\": \"" + gemm + "\"}, {\"Name\": \"Reformat\", \"LayerType\":"
+        + " \"Reformat\"}]}";
+    java.util.List<org.ssdbench.engine.trt.profile.GpuActivity> traced = java.util.List.of(
+        new org.ssdbench.engine.trt.profile.GpuActivity(org.ssdbench.engine.trt.profile.GpuActivity.Type.KERNEL,
+            gemm + "_execute_kernel_trt", 0, 30_000, 0),
+        new org.ssdbench.engine.trt.profile.GpuActivity(org.ssdbench.engine.trt.profile.GpuActivity.Type.KERNEL,
+            "copyPackedKernel", 31_000, 41_000, 0));
+    org.ssdbench.engine.trt.profile.LayerCapture.write(run.dir(), "trt-fp16-graph", 1, inspector, traced, 1);
+    org.ssdbench.engine.trt.profile.LayerCapture.write(run.dir(), "trt-fp32", 1, "{\"Layers\": 3}", traced, 1);
+
+    new ReportWriter(false).write(run);
+
+    String md = Files.readString(run.report().resolve("report.md"));
+    assertThat(md).contains("Per layer, from one traced inference (trt-layers/, every layer in layer-times.csv): 1 of"
+        + " the engine's 2 layers name the kernel they launch and take 30.0 of the inference's 40.0 \u00b5s of kernels,"
+        + " copies and fills (75%). The rest cannot be told apart by layer, so it is given by kind: reformat / transpose"
+        + " / copy kernel 10.0 \u00b5s.");
+    assertThat(md).contains("| BoxPredictor_0/ClassPredictor/Conv2D | convolution / GEMM | 30.000 | 75.0% |");
+    assertThat(md).contains("Kernels not put on layers: ").contains("trt-fp32-b1.layers.json: no \"Layers\" list");
+    assertThat(Files.readAllLines(run.report().resolve("layer-times.csv"))).containsExactly(
+        "config,batch,order,layer,layer_type,kernel,kind,us",
+        "trt-fp16-graph,1,0,BoxPredictor_0/ClassPredictor/Conv2D,CaskGemmConvolution," + gemm
+            + "_execute_kernel_trt,CONVOLUTION,30.000");
+  }
+
+  @Test
   void noSectionWithoutAProfile() throws Exception {
     RunFolder run = new RunFolder(Fixtures.copyOfRun("h100-run", dir));
     assertThat(KernelProfileSection.write(dir.resolve("out"), new org.ssdbench.report.chart.ChartCaption(null, null), run)

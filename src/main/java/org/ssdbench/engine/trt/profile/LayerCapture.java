@@ -24,13 +24,23 @@ public final class LayerCapture {
 
   private LayerCapture() {}
 
+  /** Where one engine's layer list goes: {@code trt-layers/<config>-b<batch>.layers.json}. */
+  public static Path layersJson(Path runDir, String config, int batch) {
+    return runDir.resolve(DIR).resolve("%s-b%d.layers.json".formatted(config, batch));
+  }
+
+  /** Where one engine's traced inference goes: {@code trt-layers/<config>-b<batch>.sequence.csv}. */
+  public static Path sequenceCsv(Path runDir, String config, int batch) {
+    return runDir.resolve(DIR).resolve("%s-b%d.sequence.csv".formatted(config, batch));
+  }
+
   /** Writes both files for one engine (each replacing an earlier one); returns them. */
   public static List<Path> write(Path runDir, String config, int batch, String layersJson, List<GpuActivity> traced,
       int inferences) {
     Path dir = runDir.resolve(DIR);
     String stem = "%s-b%d".formatted(config, batch);
-    Path layers = dir.resolve(stem + ".layers.json");
-    Path sequence = dir.resolve(stem + ".sequence.csv");
+    Path layers = layersJson(runDir, config, batch);
+    Path sequence = sequenceCsv(runDir, config, batch);
     try {
       Files.createDirectories(dir);
       atomically(layers, w -> w.write(layersJson));
