@@ -82,7 +82,8 @@ final class RunAddition {
    */
   static RunAddition open(Path dir) throws BadInputException {
     if (!Files.isDirectory(dir)) {
-      throw new BadInputException(dir, "no such run folder; --add-to takes a folder an earlier 'run' wrote");
+      throw new BadInputException(dir, (Files.exists(dir) ? "a file, not a run folder" : "no such run folder")
+          + "; --add-to takes a folder an earlier 'run' wrote");
     }
     RunFolder folder = new RunFolder(dir);
     Environment env;

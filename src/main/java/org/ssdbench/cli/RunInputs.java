@@ -64,7 +64,10 @@ final class RunInputs {
       ImageCheck.check(Path.of(run.image), batches.stream().mapToInt(Integer::intValue).max().orElse(1));
     }
     if (run.addTo != null) {
-      checkWritable(cmd, run.addTo, "--add-to");
+      if (!Files.isWritable(run.addTo)) {
+        throw new ParameterException(cmd, ("--add-to: %s is read-only; parts can be added only to a folder this user"
+            + " can write").formatted(run.addTo));
+      }
       return;
     }
     checkWritable(cmd, run.out != null ? run.out : run.results, run.out != null ? "--out" : "--results");

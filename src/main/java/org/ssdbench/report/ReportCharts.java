@@ -97,14 +97,24 @@ final class ReportCharts {
     for (OpTiming op : ops) {
       double[] values = {op.cpuMicros(), op.gpuHostFedMicros(), op.gpuDeviceResidentMicros()};
       boolean finite = java.util.Arrays.stream(values).allMatch(v -> Double.isNaN(v) || (Double.isFinite(v) && v > 0));
-      if (op.op().isBlank() || !finite) {
-        notes.add("The per-op result '" + op.op() + " " + op.signature()
-            + "' has an empty name or a time that is not a positive finite number: left out of the chart.");
+      if (op.op().isBlank()) {
+        notes.add("A per-op result of signature '" + op.signature() + "' has no op name: left out of the chart.");
+      } else if (!finite) {
+        notes.add(String.format(java.util.Locale.ROOT, "The per-op result '%s %s' is not above zero on the log-scale"
+            + " chart (CPU %s, GPU host-fed %s, GPU device-resident %s \u00b5s%s): left out of the chart; its row in"
+            + " ops-report.csv has the values and intervals.", op.op(), op.signature(), micros(op.cpuMicros()),
+            micros(op.gpuHostFedMicros()), micros(op.gpuDeviceResidentMicros()),
+            op.controlSubtracted() ? ", net of the no-op control, so an op indistinguishable from it can come out"
+                + " at or below zero" : ""));
       } else {
         ok.add(op);
       }
     }
     return ok;
+  }
+
+  private static String micros(double v) {
+    return Double.isNaN(v) ? "not measured" : String.format(java.util.Locale.ROOT, "%.2f", v);
   }
 
   private void add(String name, String title, Supplier<CategoryChart> chart) throws IOException {

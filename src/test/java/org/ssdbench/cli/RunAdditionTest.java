@@ -139,6 +139,8 @@ final class RunAdditionTest {
   void aFolderWithoutItsWorkloadOrProfileCannotBeAddedTo() throws Exception {
     assertThatThrownBy(() -> RunAddition.open(dir.resolve("nowhere"))).isInstanceOf(BadInputException.class)
         .hasMessageContaining("no such run folder");
+    Path file = Files.writeString(dir.resolve("a-file"), "");
+    assertThatThrownBy(() -> RunAddition.open(file)).hasMessageContaining("a file, not a run folder");
     manifest(null);
     assertThatThrownBy(() -> RunAddition.open(run)).hasMessageContaining("does not record the run's profile");
     Files.delete(run.resolve(WorkloadFolder.DIR).resolve(WorkloadFolder.MANIFEST));
