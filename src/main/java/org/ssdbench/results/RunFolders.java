@@ -8,7 +8,11 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Names and creates run folders. An existing folder is never reused: results are not overwritten. */
+/**
+ * Names and creates run folders. A new run never reuses an existing folder; a part added to one ({@link #reopen}) adds
+ * its results beside the folder's, overwrites none of them, and updates only run-time.json and env.json (the TensorRT
+ * version, when the first part did not load TensorRT).
+ */
 public final class RunFolders {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
