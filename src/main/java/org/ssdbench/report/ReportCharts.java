@@ -100,8 +100,8 @@ final class ReportCharts {
       if (op.op().isBlank()) {
         notes.add("A per-op result of signature '" + op.signature() + "' has no op name: left out of the chart.");
       } else if (!finite) {
-        notes.add(String.format(java.util.Locale.ROOT, "The per-op result '%s %s' is not above zero on the log-scale"
-            + " chart (CPU %s, GPU host-fed %s, GPU device-resident %s \u00b5s%s): left out of the chart; its row in"
+        notes.add(String.format(java.util.Locale.ROOT, "The per-op result '%s %s' has a time at or below zero or not"
+            + " finite, which the log-scale chart cannot draw (CPU %s, GPU host-fed %s, GPU device-resident %s \u00b5s%s): left out of the chart; its row in"
             + " ops-report.csv has the values and intervals.", op.op(), op.signature(), micros(op.cpuMicros()),
             micros(op.gpuHostFedMicros()), micros(op.gpuDeviceResidentMicros()),
             op.controlSubtracted() ? ", net of the no-op control, so an op indistinguishable from it can come out"

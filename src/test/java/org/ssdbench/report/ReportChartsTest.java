@@ -28,8 +28,8 @@ final class ReportChartsTest {
     ReportCharts.Written written = ReportCharts.write(dir, new ChartCaption(null, null), List.of(), List.of(empty, conv),
         List.of());
 
-    assertThat(written.notes()).containsExactly("The per-op result 'GatherV2 gatherv2:0*0.i32/axis0' is not above zero"
-        + " on the log-scale chart (CPU -3.33, GPU host-fed not measured, GPU device-resident not measured \u00b5s, net of"
+    assertThat(written.notes()).containsExactly("The per-op result 'GatherV2 gatherv2:0*0.i32/axis0' has a time at or"
+        + " below zero or not finite, which the log-scale chart cannot draw (CPU -3.33, GPU host-fed not measured, GPU device-resident not measured \u00b5s, net of"
         + " the no-op control, so an op indistinguishable from it can come out at or below zero): left out of the chart;"
         + " its row in ops-report.csv has the values and intervals.");
     assertThat(written.charts()).hasSize(1);
