@@ -9,13 +9,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import org.ssdbench.bench.ModelRequest;
+import org.ssdbench.report.jmh.JmhJsonReader;
 import org.ssdbench.results.Environment;
 import org.ssdbench.results.EnvironmentFile;
 import org.ssdbench.results.RunFolder;
@@ -168,8 +166,8 @@ final class RunAddition {
    *
    * @throws BadInputException naming the file (and configurations) and the option that leaves them out
    */
-  void checkNotThere(Set<Part> parts, List<String> trtConfigs) throws BadInputException {
-    for (Path file : files()) {
+  void checkNotThere(Set<Part> parts, List<String> trtConfigs) throws BadInputException, IOException {
+    for (Path file : folder.jmhJsonFiles()) {
       String name = file.getFileName().toString();
       for (Part part : parts) {
         if (!part.isResult(name)) {
@@ -200,37 +198,24 @@ final class RunAddition {
   /** The configurations a JMH JSON file has results of (its benchmarks' {@code config} param). */
   private static List<String> configsIn(Path file) throws BadInputException {
     try {
-      JsonNode results = new ObjectMapper().readTree(file.toFile());
-      List<String> configs = new ArrayList<>();
-      for (JsonNode result : results) {
-        JsonNode config = result.path("params").path("config");
-        if (config.isTextual()) {
-          configs.add(config.asText());
-        }
-      }
-      return configs;
+      return new JmhJsonReader().read(file).stream().map(r -> r.param("config")).filter(Objects::nonNull).toList();
     } catch (IOException e) {
       throw new BadInputException(file, "cannot be read as JMH JSON (" + e.getMessage() + "); move it away to add parts");
     }
   }
 
   /**
-   * Renames each {@code jmh-*.json.partial} a stopped attempt at one of {@code parts} left, to {@code ….partial.stopped}:
-   * kept on disk, but neither overwritten by the part that redoes it nor reported as this run's.
+   * Sets aside ({@link RunFolder#setAside}) each {@code jmh-*.json.partial} a stopped attempt at one of {@code parts}
+   * left, so the part that redoes it neither overwrites it nor has it reported as its own.
    *
    * @return the renamed files, as they are named now
    */
   List<Path> setAsideStopped(Set<Part> parts) throws IOException {
     List<Path> renamed = new ArrayList<>();
-    for (Path file : files()) {
-      String name = file.getFileName().toString();
+    for (Path partial : folder.partialJmhFiles()) {
+      String name = partial.getFileName().toString();
       if (parts.stream().anyMatch(p -> p.isStopped(name))) {
-        Path aside = file.resolveSibling(name + RunFolder.STOPPED);
-        for (int i = 2; Files.exists(aside); i++) {
-          aside = file.resolveSibling(name + RunFolder.STOPPED + "-" + i);
-        }
-        Files.move(file, aside);
-        renamed.add(aside);
+        renamed.add(folder.setAside(partial));
       }
     }
     return renamed;
@@ -275,13 +260,5 @@ final class RunAddition {
         env.computeCapability(), env.gpuMemoryMiB(), env.gpuClocks(), env.cpuModel(), env.cpuCores(), env.os(), env.jvm(),
         env.tensorflow(), tensorrt, env.tfThreads(), env.suiteCommit(), env.modelSource(), env.modelSha256(),
         env.timestamp());
-  }
-
-  private List<Path> files() {
-    try (Stream<Path> files = Files.list(folder.dir())) {
-      return files.sorted().toList();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot list " + folder.dir(), e);
-    }
   }
 }

@@ -180,8 +180,9 @@ final class RunCommand implements Callable<Integer> {
     if (batches != null && !batches.isEmpty()) {
       chosen = chosen.withBatches(batches);
     }
+    Set<RunAddition.Part> parts = parts(chosen);
     if (addition != null) {
-      addition.checkNotThere(parts(chosen), trtConfigs);
+      addition.checkNotThere(parts, trtConfigs);
     }
     List<Placement> tfConfigs = tfConfigs();
     if (tfConfigs.isEmpty() && noOps && (noTrt || !TensorRtAvailability.check().isEmpty())) {
@@ -195,7 +196,7 @@ final class RunCommand implements Callable<Integer> {
       workloads = writeWorkload(loaded, chosen, folder);
     } else {
       workloads = readWorkload();
-      folder = reopenFolder(workloads.get(0).model(), parts(chosen));
+      folder = reopenFolder(workloads.get(0).model(), parts);
     }
     LoadedModel loaded = workloads.get(0).model();
     if (!noTrace && !tfConfigs.isEmpty()) {

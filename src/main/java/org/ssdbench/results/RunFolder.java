@@ -99,12 +99,7 @@ public record RunFolder(Path dir) {
 
   /** JMH JSON files whose JMH run never completed ({@code jmh-*.json.partial}), sorted by name. */
   public List<Path> partialJmhFiles() throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files
-          .filter(p -> p.getFileName().toString().matches("jmh-.*\\.json\\.partial"))
-          .sorted()
-          .toList();
-    }
+    return filesMatching("jmh-.*\\.json\\.partial");
   }
 
   /**
@@ -133,21 +128,33 @@ public record RunFolder(Path dir) {
 
   /** The half-written JMH JSON of parts that were stopped and done again ({@code jmh-*.json.partial.stopped*}), by name. */
   public List<Path> stoppedJmhFiles() throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files
-          .filter(p -> p.getFileName().toString().matches("jmh-.*\\.json\\.partial\\.stopped(-[0-9]+)?"))
-          .sorted()
-          .toList();
+    return filesMatching("jmh-.*\\.json\\.partial\\" + STOPPED + "(-[0-9]+)?");
+  }
+
+  /**
+   * Renames one of {@link #partialJmhFiles()} to {@code <name>.stopped} ({@code .stopped-2}, ... when taken): kept on
+   * disk and listed by {@link #stoppedJmhFiles()}, but neither overwritten by the part that redoes it nor reported.
+   *
+   * @return the file as it is named now
+   */
+  public Path setAside(Path partial) throws IOException {
+    String name = partial.getFileName().toString();
+    Path aside = partial.resolveSibling(name + STOPPED);
+    for (int i = 2; Files.exists(aside); i++) {
+      aside = partial.resolveSibling(name + STOPPED + "-" + i);
     }
+    return Files.move(partial, aside);
   }
 
   /** Every JMH JSON file of the run, sorted by name. */
   public List<Path> jmhJsonFiles() throws IOException {
+    return filesMatching("jmh-.*\\.json");
+  }
+
+  /** The folder's files whose names match {@code regex} (whole name), sorted by name. */
+  private List<Path> filesMatching(String regex) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      return files
-          .filter(p -> p.getFileName().toString().matches("jmh-.*\\.json"))
-          .sorted()
-          .toList();
+      return files.filter(p -> p.getFileName().toString().matches(regex)).sorted().toList();
     }
   }
 }

@@ -62,8 +62,9 @@ final class RunAdditionTest {
   private void trtResults(String file, String... configs) throws Exception {
     StringBuilder json = new StringBuilder("[");
     for (String c : configs) {
-      json.append(json.length() > 1 ? "," : "").append("{\"benchmark\": \"x\", \"params\": {\"config\": \"")
-          .append(c).append("\", \"batch\": \"1\"}}");
+      json.append(json.length() > 1 ? "," : "").append("{\"benchmark\": \"org.ssdbench.bench.TensorRtBenchmark.infer\","
+          + " \"mode\": \"sample\", \"params\": {\"config\": \"").append(c).append("\", \"batch\": \"1\"},"
+          + " \"primaryMetric\": {\"score\": 0.4, \"scoreError\": 0.01, \"scoreUnit\": \"ms/op\"}}");
     }
     Files.writeString(run.resolve(file), json.append("]").toString());
   }
