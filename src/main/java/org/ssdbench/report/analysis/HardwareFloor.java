@@ -34,22 +34,23 @@ public record HardwareFloor(String config, int batch, double memoryMillis, doubl
    * @param match a lower-case substring of the CUDA device name
    * @param memoryGBs memory bandwidth, GB/s
    * @param fp32Tflops FP32 without tensor cores (strict FP32 engines, TF32 off)
+   * @param tf32Tflops TF32 tensor cores (TensorFlow's float32 convolutions on Ampere and later); FP32 where there are none
    * @param fp16Tflops FP16 tensor cores
    * @param int8Tops INT8 tensor cores
    * @param pcieGBs host-to-device bandwidth of its PCIe link, one direction
    */
-  public record Gpu(String match, String name, double memoryGBs, double fp32Tflops, double fp16Tflops, double int8Tops,
-      double pcieGBs) {}
+  public record Gpu(String match, String name, double memoryGBs, double fp32Tflops, double tf32Tflops,
+      double fp16Tflops, double int8Tops, double pcieGBs) {}
 
   /** Most specific first. */
   public static final List<Gpu> DATASHEETS = List.of(
-      new Gpu("h200", "H200 SXM", 4800, 67, 989.4, 1978.9, 64),
-      new Gpu("h100 pcie", "H100 PCIe", 2000, 51, 756.5, 1513, 64),
-      new Gpu("h100", "H100 SXM", 3350, 67, 989.4, 1978.9, 64),
-      new Gpu("a100-pcie", "A100 PCIe", 1935, 19.5, 312, 624, 32),
-      new Gpu("a100", "A100 SXM", 2039, 19.5, 312, 624, 32),
-      new Gpu("l4", "L4", 300, 30.3, 121, 242, 32),
-      new Gpu("t4", "T4", 320, 8.1, 65, 130, 16));
+      new Gpu("h200", "H200 SXM", 4800, 67, 494.7, 989.4, 1978.9, 64),
+      new Gpu("h100 pcie", "H100 PCIe", 2000, 51, 378, 756.5, 1513, 64),
+      new Gpu("h100", "H100 SXM", 3350, 67, 494.7, 989.4, 1978.9, 64),
+      new Gpu("a100-pcie", "A100 PCIe", 1935, 19.5, 156, 312, 624, 32),
+      new Gpu("a100", "A100 SXM", 2039, 19.5, 156, 312, 624, 32),
+      new Gpu("l4", "L4", 300, 30.3, 60, 121, 242, 32),
+      new Gpu("t4", "T4", 320, 8.1, 8.1, 65, 130, 16));
 
   /** The datasheet entry for a CUDA device name, e.g. "NVIDIA H100 80GB HBM3"; empty for a card not listed. */
   public static Optional<Gpu> gpu(String deviceName) {
@@ -65,21 +66,47 @@ public record HardwareFloor(String config, int batch, double memoryMillis, doubl
     if (batch < 1) {
       throw new IllegalArgumentException("batch must be >= 1, got " + batch);
     }
-    double weightBytes;
-    double rate;
-    if (config.contains("int8")) {
-      weightBytes = PARAMS;
-      rate = gpu.int8Tops();
-    } else if (config.contains("fp32")) {
-      weightBytes = PARAMS * 4;
-      rate = gpu.fp32Tflops();
-    } else {
-      weightBytes = PARAMS * 2; // fp16, and TF's or PyTorch's half-precision peers
-      rate = gpu.fp16Tflops();
-    }
+    Precision precision = Precision.of(config);
     double input = INPUT_BYTES_U8 * batch * (config.contains("-u8") ? 1 : 4);
-    return new HardwareFloor(config, batch, weightBytes / (gpu.memoryGBs() * 1e9) * 1e3,
-        2 * MACS * batch / (rate * 1e12) * 1e3, input / (gpu.pcieGBs() * 1e9) * 1e3, LAUNCH_MILLIS, gpu);
+    return new HardwareFloor(config, batch, PARAMS * precision.weightBytes / (gpu.memoryGBs() * 1e9) * 1e3,
+        2 * MACS * batch / (precision.rate(gpu) * 1e12) * 1e3, input / (gpu.pcieGBs() * 1e9) * 1e3, LAUNCH_MILLIS, gpu);
+  }
+
+  /** The arithmetic a configuration runs in, read from its name. */
+  enum Precision {
+    INT8(1, "INT8"),
+    FP16(2, "FP16"),
+    /** A TensorRT engine built strict FP32 (kTF32 cleared): no tensor cores. */
+    STRICT_FP32(4, "FP32"),
+    /** TensorFlow's float32 graph: TF 2.18 runs its convolutions on TF32 tensor cores where the GPU has them. */
+    TF32(4, "TF32");
+
+    final int weightBytes;
+    final String label;
+
+    Precision(int weightBytes, String label) {
+      this.weightBytes = weightBytes;
+      this.label = label;
+    }
+
+    static Precision of(String config) {
+      if (config.contains("int8")) {
+        return INT8;
+      }
+      if (config.contains("fp16")) {
+        return FP16; // TensorRT FP16 and the PyTorch peer's half precision
+      }
+      return config.contains("fp32") ? STRICT_FP32 : TF32;
+    }
+
+    double rate(Gpu gpu) {
+      return switch (this) {
+        case INT8 -> gpu.int8Tops();
+        case FP16 -> gpu.fp16Tflops();
+        case STRICT_FP32 -> gpu.fp32Tflops();
+        case TF32 -> gpu.tf32Tflops();
+      };
+    }
   }
 
   /** max(memory, compute) + copy + launch, in ms. */
@@ -89,14 +116,12 @@ public record HardwareFloor(String config, int batch, double memoryMillis, doubl
 
   /** How the floor was formed, for the report. */
   public String explain() {
+    Precision precision = Precision.of(config);
     return String.format(Locale.ROOT,
-        "%s at batch %d on %s (%.0f GB/s, %.0f TFLOPS at its precision, PCIe %.0f GB/s): max(weights %.4f ms, "
+        "%s at batch %d on %s (%.0f GB/s, %.0f %s at %s, %d-byte weights, PCIe %.0f GB/s): max(weights %.4f ms, "
             + "compute %.4f ms) + input copy %.4f ms + launch %.4f ms = %.4f ms",
-        config, batch, gpu.name(), gpu.memoryGBs(), rateOf(config), gpu.pcieGBs(), memoryMillis, computeMillis,
-        copyMillis, launchMillis, millis());
-  }
-
-  private double rateOf(String c) {
-    return c.contains("int8") ? gpu.int8Tops() : c.contains("fp32") ? gpu.fp32Tflops() : gpu.fp16Tflops();
+        config, batch, gpu.name(), gpu.memoryGBs(), precision.rate(gpu), precision == Precision.INT8 ? "TOPS" : "TFLOPS",
+        precision.label, precision.weightBytes, gpu.pcieGBs(), memoryMillis, computeMillis, copyMillis, launchMillis,
+        millis());
   }
 }

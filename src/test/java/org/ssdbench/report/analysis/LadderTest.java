@@ -93,7 +93,16 @@ final class LadderTest {
         Math.max(fp16.memoryMillis(), fp16.computeMillis()) + fp16.copyMillis() + HardwareFloor.LAUNCH_MILLIS, within(1e-12));
     assertThat(HardwareFloor.of(h200, "trt-fp16-graph", 1).copyMillis()).isCloseTo(4 * fp16.copyMillis(), within(1e-12));
     assertThat(HardwareFloor.of(h200, "trt-int8-u8-graph", 1).memoryMillis()).isCloseTo(fp16.memoryMillis() / 2, within(1e-12));
-    assertThat(fp16.explain()).contains("H200 SXM").contains("trt-fp16-u8-graph");
+    assertThat(fp16.explain()).contains("H200 SXM").contains("trt-fp16-u8-graph").contains("989 TFLOPS at FP16");
+    assertThat(HardwareFloor.of(h200, "trt-int8-u8-graph", 1).explain()).contains("1979 TOPS at INT8, 1-byte weights");
+
+    // TensorFlow's float32 graph: 4-byte weights on TF32 tensor cores; a strict FP32 engine: no tensor cores.
+    HardwareFloor tf = HardwareFloor.of(h200, "tf-gpu-postproc-cpu", 1);
+    assertThat(tf.memoryMillis()).isCloseTo(2 * fp16.memoryMillis(), within(1e-12));
+    assertThat(tf.computeMillis()).isCloseTo(3.75e9 / 494.7e12 * 1e3, within(1e-9));
+    assertThat(tf.explain()).contains("495 TFLOPS at TF32, 4-byte weights");
+    assertThat(HardwareFloor.of(h200, "trt-fp32", 1).computeMillis()).isCloseTo(3.75e9 / 67e12 * 1e3, within(1e-9));
+    assertThat(HardwareFloor.of(h200, "torch-fp16-graph", 1).computeMillis()).isCloseTo(fp16.computeMillis(), within(1e-12));
     assertThatThrownBy(() -> HardwareFloor.of(h200, "trt-fp16", 0)).hasMessageContaining("batch must be >= 1, got 0");
   }
 
