@@ -28,10 +28,12 @@ import org.ssdbench.results.RunFolder;
  *       and the isolated-call estimate for one inference, net time x occurrences;
  *   <li>{@code op_type}: the op type's share of one inference, from the traced run of that configuration: its time inside
  *       the graph over the traced total. A share is a part of a sum of non-negative times over that sum, so it lies in
- *       [0, 1] by construction. Beside it, in its own column, the isolated-call estimate: the sum over the benchmarked
- *       signatures of net time x occurrences, with occurrences of signatures not benchmarked charged at the benchmarked
- *       ones' mean (covered_occurrences says how many were measured), device-resident where measured, else host-fed. The
- *       estimate is never divided by the trace's total: isolated calls and calls inside a graph are different things.
+ *       [0, 1] by construction. Beside it, in its own column, the isolated-call estimate of the measured part: the sum
+ *       over the benchmarked signatures of net time x occurrences (covered_occurrences of occurrences),
+ *       device-resident where measured, else host-fed. Occurrences of signatures not benchmarked are not charged: one
+ *       op type spans shapes whose costs differ by orders of magnitude (a 1x1 convolution on 19x19x32 and a 3x3 one on
+ *       10x10x1280), so no mean of the measured ones stands for them. The estimate is never divided by the trace's
+ *       total: isolated calls and calls inside a graph are different things.
  * </ul>
  */
 public record OpsReport(List<Row> rows) {
@@ -108,9 +110,9 @@ public record OpsReport(List<Row> rows) {
       int total = OpKind.isMeasured(opType) ? table.occurrences(OpKind.byOpType(opType)) : 0;
       int covered = sigRows.stream().mapToInt(Row::occurrences).sum();
       rows.add(new Row("op_type", opType, "", total, covered, new OpTiming[OpDevice.values().length][Variant.values().length],
-          extrapolate(sigRows, OpDevice.CPU, total, covered), cpuTrace.map(t -> t.micros(opType)).orElse(Double.NaN),
+          measuredPart(sigRows, OpDevice.CPU), cpuTrace.map(t -> t.micros(opType)).orElse(Double.NaN),
           cpuTrace.map(t -> t.share(opType)).orElse(Double.NaN),
-          extrapolate(sigRows, OpDevice.GPU, total, covered), gpuTrace.map(t -> t.micros(opType)).orElse(Double.NaN),
+          measuredPart(sigRows, OpDevice.GPU), gpuTrace.map(t -> t.micros(opType)).orElse(Double.NaN),
           gpuTrace.map(t -> t.share(opType)).orElse(Double.NaN), ""));
     });
     return new OpsReport(rows);
@@ -191,20 +193,18 @@ public record OpsReport(List<Row> rows) {
     return String.join("; ", notes);
   }
 
-  private static double extrapolate(List<Row> rows, OpDevice d, int total, int covered) {
+  /** The measured signatures' part of an op type's isolated-call time per inference: net time x occurrences. */
+  private static double measuredPart(List<Row> rows, OpDevice d) {
     double sum = 0;
-    int measured = 0;
+    boolean any = false;
     for (Row r : rows) {
       double t = perCall(r.timings(), d);
       if (!Double.isNaN(t) && r.occurrences() > 0) {
         sum += t * r.occurrences();
-        measured += r.occurrences();
+        any = true;
       }
     }
-    if (measured == 0) {
-      return Double.NaN;
-    }
-    return sum + (sum / measured) * Math.max(0, total - covered);
+    return any ? sum : Double.NaN;
   }
 
   private static String num(double v) {
