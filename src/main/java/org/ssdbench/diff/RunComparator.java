@@ -97,7 +97,7 @@ public final class RunComparator {
     if (a.mode() != b.mode()) {
       notes.add("modes %s vs %s".formatted(a.mode().shortName(), b.mode().shortName()));
     }
-    return new Comparison(a.benchmark(), a.shortName(), a.params(), a.mode().shortName(), unitA.unit(), labelA, labelB,
+    return new Comparison(a.benchmark(), a.shortName(), a.workParams(), a.mode().shortName(), unitA.unit(), labelA, labelB,
         medianA, medianB, ratio, ci[0], ci[1], p, sa.size(), sb.size(), sa.forks(), sb.forks(), change,
         String.join("; ", notes));
   }
@@ -127,7 +127,7 @@ public final class RunComparator {
   }
 
   private static Comparison incomparable(BenchmarkResult a, String labelA, BenchmarkResult b, String labelB, String why) {
-    return new Comparison(a.benchmark(), a.shortName(), a.params(), a.mode().shortName(), a.primary().unit(), labelA,
+    return new Comparison(a.benchmark(), a.shortName(), a.workParams(), a.mode().shortName(), a.primary().unit(), labelA,
         labelB, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, a.primary().sampleCount(),
         b.primary().sampleCount(), a.run().forks(), b.run().forks(), Change.INCOMPARABLE, why);
   }
@@ -146,14 +146,14 @@ public final class RunComparator {
       size = 0;
       forks = r.run().forks();
     }
-    return new Comparison(r.benchmark(), r.shortName(), r.params(), r.mode().shortName(), r.primary().unit(), labelA,
+    return new Comparison(r.benchmark(), r.shortName(), r.workParams(), r.mode().shortName(), r.primary().unit(), labelA,
         labelB, inBaseline ? median : Double.NaN, inBaseline ? Double.NaN : median, Double.NaN, Double.NaN, Double.NaN,
         Double.NaN, inBaseline ? size : 0, inBaseline ? 0 : size, inBaseline ? forks : 0, inBaseline ? 0 : forks,
         Change.MISSING, "");
   }
 
   private static boolean sameBenchmark(BenchmarkResult a, BenchmarkResult b) {
-    return a.benchmark().equals(b.benchmark()) && a.params().equals(b.params());
+    return a.benchmark().equals(b.benchmark()) && a.workParams().equals(b.workParams());
   }
 
   private static Map<String, BenchmarkResult> byKey(List<BenchmarkResult> results) {

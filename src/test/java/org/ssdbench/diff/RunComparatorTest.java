@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.ssdbench.bench.Profile;
 import org.ssdbench.report.run.RunData;
 import org.ssdbench.report.run.RunLoader;
@@ -163,6 +164,30 @@ final class RunComparatorTest {
       assertThat(c.pValue()).isGreaterThanOrEqualTo(0.1);
       assertThat(c.verdict()).isEqualTo("~ (too few iterations to tell: 3 vs 3)");
     });
+  }
+
+  @Test
+  void runsWhoseWorkloadsLayInDifferentFoldersMatchAndTheFolderIsNotShown(@TempDir Path dir) throws IOException {
+    RunData a = withWorkload(dir.resolve("a"), "ms", "/root/suite/results/run-a/workload");
+    RunData b = withWorkload(dir.resolve("b"), "ms", "/root/suite/results/run-b/workload");
+    RunData throughput = withWorkload(dir.resolve("c"), "thrpt", "/root/suite/results/run-c/workload");
+
+    assertThat(new RunComparator(0.02).compare(a, "a", b, "b")).singleElement().satisfies(c -> {
+      assertThat(c.change()).isEqualTo(Change.SAME);
+      assertThat(c.params()).containsEntry("config", "tf-cpu").doesNotContainKey("workload");
+    });
+    // another mode of the same work is found despite the folder, and refused as such, not called missing twice
+    assertThat(new RunComparator(0.02).compare(a, "a", throughput, "c")).singleElement()
+        .satisfies(c -> assertThat(c.change()).isEqualTo(Change.INCOMPARABLE));
+  }
+
+  private static RunData withWorkload(Path dir, String fixture, String workload) throws IOException {
+    java.nio.file.Files.createDirectories(dir);
+    String json = java.nio.file.Files.readString(resource("runs/stats/" + fixture).resolve("jmh-e2e.json"));
+    assertThat(json).contains("\"config\": \"tf-cpu\"");
+    java.nio.file.Files.writeString(dir.resolve("jmh-e2e.json"),
+        json.replace("\"config\": \"tf-cpu\"", "\"config\": \"tf-cpu\", \"workload\": \"" + workload + "\""));
+    return new RunLoader().load(dir);
   }
 
   private static RunData stats(String name) throws IOException {

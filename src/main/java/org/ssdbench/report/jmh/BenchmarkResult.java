@@ -60,6 +60,13 @@ public record BenchmarkResult(
    */
   public static final String LOCATION_PARAM = "workload";
 
+  /** The params that say what was measured: all but {@link #LOCATION_PARAM}, in JMH's order. */
+  public Map<String, String> workParams() {
+    Map<String, String> work = new LinkedHashMap<>(params);
+    work.remove(LOCATION_PARAM);
+    return Collections.unmodifiableMap(work);
+  }
+
   /** A key that identifies the benchmark across runs: name, mode and every parameter but {@link #LOCATION_PARAM}. */
   public String key() {
     return benchmark + " [" + mode.shortName() + "]"
