@@ -15,6 +15,8 @@ import org.ssdbench.ops.OpsReport;
 import org.ssdbench.ops.SignatureStat;
 import org.ssdbench.ops.SignatureTable;
 import org.ssdbench.results.RunFolder;
+import org.ssdbench.results.trace.OpTable;
+import org.ssdbench.results.trace.TraceTables;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +30,7 @@ import picocli.CommandLine.Spec;
  *   ops --signatures [--model PATH] [--score-threshold 1e-8] [--top 3 | --all]
  *   ops --jmh-params
  *   ops --report RUNDIR [--model PATH] [--score-threshold 1e-8]
+ *   ops --retrace RUNDIR
  * </pre>
  */
 @Command(
@@ -45,6 +48,11 @@ final class OpsCommand implements Callable<Integer> {
     @Option(names = "--report", required = true, paramLabel = "RUNDIR",
         description = "Write RUNDIR/ops-report.csv from RUNDIR's OpBenchmark JMH JSON (jmh-*.json) and traces/*.ops.csv.")
     Path report;
+
+    @Option(names = "--retrace", required = true, paramLabel = "RUNDIR",
+        description = "Rebuild RUNDIR/traces/<config>.ops.csv and traces/copies.csv from RUNDIR's traces/*.trace.json, "
+            + "each op type read from its event's label (for a run traced by a suite that read oneDNN's labels wrongly).")
+    Path retrace;
 
     @Option(names = "--jmh-params", required = true,
         description = "Print the JMH -p options that select the devices this machine has (device=cpu,gpu or device=cpu).")
@@ -79,6 +87,12 @@ final class OpsCommand implements Callable<Integer> {
       }
     } else if (action.signatures) {
       printSignatures(table(), out);
+    } else if (action.retrace != null) {
+      RunFolder run = new RunFolder(action.retrace);
+      for (OpTable t : TraceTables.rewrite(run)) {
+        out.printf("Wrote %s (%d op types)%n", run.opTable(t.config()), t.rows().size());
+      }
+      out.println("Wrote " + run.copies());
     } else {
       out.println("Wrote per-op report to " + writeReport(action.report));
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tensorflow.proto.DeviceStepStats;
@@ -14,8 +15,11 @@ import org.tensorflow.proto.RunMetadata;
 
 /** Turns a FULL_TRACE run's {@link RunMetadata} into {@link TraceEvent}s with op types. */
 public final class StepStatsReader {
-  /** TF's timeline label: {@code name = OpType(inputs)}. */
-  private static final Pattern LABEL = Pattern.compile("^\\S+ = (\\S+?)\\(");
+  /**
+   * TF's timeline label: {@code name = OpType(inputs)}, which oneDNN's CPU kernels prefix with their memory use, e.g.
+   * {@code [mklcpu 2.8MB 2.8MB] conv/Relu6 = _MklNativeFusedConv2D(...)}.
+   */
+  private static final Pattern LABEL = Pattern.compile("^(?:\\[[^\\]]*\\]\\s*)?\\S+ = (\\S+?)\\(");
 
   /** Times from this value on are wall-clock microseconds since 1970 (2001 onwards), not a tracer's relative clock. */
   static final double WALL_CLOCK_MICROS = 1e15;
@@ -61,9 +65,9 @@ public final class StepStatsReader {
    * replaced the graph's Conv2D + BiasAdd), else the graph's op for the node, else what the node name says.
    */
   private String opType(String node, NodeExecStats stats) {
-    Matcher m = LABEL.matcher(stats.getTimelineLabel());
-    if (m.find()) {
-      return m.group(1);
+    Optional<String> labelled = labelledOp(stats.getTimelineLabel());
+    if (labelled.isPresent()) {
+      return labelled.get();
     }
     String op = opByNode.get(node);
     if (op != null) {
@@ -75,6 +79,12 @@ public final class StepStatsReader {
       return full.substring(colon + 1);
     }
     return full.isEmpty() ? "unknown" : full;
+  }
+
+  /** The op a timeline label names ({@code name = OpType(...)}, with or without oneDNN's prefix); empty if none. */
+  static Optional<String> labelledOp(String label) {
+    Matcher m = LABEL.matcher(label == null ? "" : label);
+    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
   private static String nodeName(String name) {

@@ -1,6 +1,7 @@
 package org.ssdbench.results.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssdbench.results.PlacementCounts;
+import org.ssdbench.results.RunFolder;
 import org.tensorflow.proto.DeviceStepStats;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.NodeDef;
@@ -83,6 +85,54 @@ final class TraceConversionTest {
   void fusedKernelsAreNamedAfterWhatRanNotTheGraphNode() {
     assertThat(events()).filteredOn(e -> e.node().equals("head/BiasAdd")).extracting(TraceEvent::opType)
         .containsExactly("_FusedConv2D");
+  }
+
+  @Test
+  void oneDnnKernelsAreNamedAfterWhatRanThoughTheirLabelStartsWithTheirMemoryUse() {
+    // TF 2.18's CPU label for a 1x1 convolution fused with its batch norm and ReLU6; the graph calls the node Relu6.
+    String label = "[mklcpu 8.3MB 8.3MB] expand/Relu6 = _MklNativeFusedConv2D(project/add_1, expand/Conv2D/merged_input)";
+    RunMetadata run = RunMetadata.newBuilder().setStepStats(StepStats.newBuilder()
+        .addDevStats(DeviceStepStats.newBuilder().setDevice(CPU).addNodeStats(stats("expand/Relu6", label, WALL, 250))))
+        .build();
+    GraphDef graph = GraphDef.newBuilder().addNode(NodeDef.newBuilder().setName("expand/Relu6").setOp("Relu6")).build();
+
+    assertThat(new TracedRun("tf-cpu", graph, run).events()).singleElement()
+        .satisfies(e -> assertThat(e.opType()).isEqualTo("_MklNativeFusedConv2D"));
+  }
+
+  @Test
+  void aWrittenTraceReadsBackAsTheSameEventsAndOpTable(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("tf-gpu.trace.json");
+    ChromeTrace.write(events(), "tf-gpu", file);
+
+    List<TraceEvent> read = ChromeTrace.read(file);
+
+    assertThat(read).usingRecursiveFieldByFieldElementComparator().containsExactlyElementsOf(events());
+    assertThat(OpTable.of("tf-gpu", read)).isEqualTo(OpTable.of("tf-gpu", events()));
+  }
+
+  @Test
+  void rebuildingATracesTablesGivesFusedConvolutionsTheOpThatRan(@TempDir Path dir) throws Exception {
+    // As a run before the oneDNN label fix wrote it: the fused convolution filed under the graph node's op, Relu6.
+    String label = "[mklcpu 2.8MB 2.8MB] Conv/Relu6 = _MklNativeFusedConv2D(Preprocessor/sub, Conv/Conv2D/merged_input)";
+    List<TraceEvent> old = List.of(
+        new TraceEvent(CPU, Lane.CPU, "Conv/Relu6", "Relu6", label, 0, 330, 1),
+        new TraceEvent(CPU, Lane.CPU, "head/Relu6", "Relu6", "head/Relu6 = Relu6(head/add)", 400, 20, 1));
+    RunFolder run = new RunFolder(dir);
+    ChromeTrace.write(old, "tf-cpu", run.trace("tf-cpu"));
+
+    List<OpTable> tables = TraceTables.rewrite(run);
+
+    assertThat(tables).singleElement().satisfies(t -> assertThat(t.rows())
+        .containsExactlyInAnyOrder(new OpTable.Row("_MklNativeFusedConv2D", Lane.CPU, 1, 330), new OpTable.Row("Relu6", Lane.CPU, 1, 20)));
+    assertThat(java.nio.file.Files.readString(run.opTable("tf-cpu"))).contains("_MklNativeFusedConv2D,CPU,1,330.0");
+    assertThat(java.nio.file.Files.readString(run.copies())).contains("tf-cpu,0,0,420.0");
+  }
+
+  @Test
+  void rebuildingTablesWithoutTracesNamesTheFolder(@TempDir Path dir) {
+    assertThatThrownBy(() -> TraceTables.rewrite(new RunFolder(dir)))
+        .isInstanceOf(java.io.IOException.class).hasMessageContaining(dir.toString()).hasMessageContaining("trace.json");
   }
 
   @Test
