@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.ssdbench.engine.Detections;
 import org.ssdbench.engine.trt.Int8Agreement;
 import org.ssdbench.report.doc.Block;
@@ -17,7 +19,8 @@ import org.ssdbench.results.RunFolder;
  * The report's "INT8 against the FP32 engine" section, from the run folder's {@code detections.csv}: each INT8
  * configuration's detections matched against an FP32 configuration's of the same run and batch (the one of the same
  * form, e.g. trt-int8-graph against trt-fp32-graph, else any), per image, with {@link Int8Agreement}'s IoU and its
- * caveat. INT8 against tf-cpu is in the gate table. Without both precisions there is no section.
+ * caveat. INT8 against tf-cpu is in the gate table; an INT8 configuration without an FP32 one in the run is pointed
+ * there, with the caveat. Without INT8 there is no section.
  */
 final class AgreementSection {
   private AgreementSection() {}
@@ -29,12 +32,14 @@ final class AgreementSection {
     }
     Map<DetectionsCsv.Key, Detections> byConfig = DetectionsCsv.read(file);
     List<List<String>> rows = new ArrayList<>();
+    Set<String> withoutFp32 = new LinkedHashSet<>();
     for (DetectionsCsv.Key key : byConfig.keySet()) {
       if (!key.config().startsWith("trt-int8")) {
         continue;
       }
       Optional<String> fp32 = fp32For(key.config(), key.batch(), byConfig);
       if (fp32.isEmpty()) {
+        withoutFp32.add(key.config());
         continue;
       }
       for (Int8Agreement.Row r : Int8Agreement.compare(fp32.get(),
@@ -46,13 +51,17 @@ final class AgreementSection {
         rows.add(row);
       }
     }
+    // Where no FP32 engine ran, INT8 is compared with tf-cpu only (the gate table); the caveat holds all the same.
+    String unpaired = withoutFp32.isEmpty() ? "" : " No FP32 engine ran in this run for " + String.join(", ", withoutFp32)
+        + ": its agreement with tf-cpu is in the correctness gate's table (matched, mean IoU, worst score diff).";
     if (rows.isEmpty()) {
-      return List.of();
+      return withoutFp32.isEmpty() ? List.of() : List.of(new Block.Heading(2, "INT8 agreement"),
+          new Block.Paragraph(unpaired.strip() + " Measured, never gated. " + Int8Agreement.CAVEAT));
     }
     return List.of(new Block.Heading(2, "INT8 against the FP32 engine"),
         new Block.Paragraph("Each INT8 configuration's detections on the workload's images, matched by class and IoU >= "
             + Int8Agreement.MIN_IOU + " against the FP32 engine's of the same run (from detections.csv, written by each "
-            + "configuration's correctness gate). Measured, never gated. " + Int8Agreement.CAVEAT),
+            + "configuration's correctness gate). Measured, never gated." + unpaired + " " + Int8Agreement.CAVEAT),
         new Block.Table(List.of("INT8 config", "FP32 config", "batch", "image", "FP32 detections", "INT8 detections",
             "matched", "mean IoU", "worst score diff"), rows));
   }

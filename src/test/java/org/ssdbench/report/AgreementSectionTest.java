@@ -82,8 +82,20 @@ final class AgreementSectionTest {
   }
 
   @Test
-  void noSectionWithoutBothPrecisions(@TempDir Path dir) throws Exception {
-    DetectionsCsv.append(dir, "trt-int8-graph", 1, image(new float[] {0.1f, 0.1f, 0.4f, 0.4f}));
+  void int8WithoutAnFp32EngineIsPointedToTheGateTableWithTheCalibrationCaveat(@TempDir Path dir) throws Exception {
+    DetectionsCsv.append(dir, "trt-int8-u8-graph-l1", 1, image(new float[] {0.1f, 0.1f, 0.4f, 0.4f}));
+    DetectionsCsv.append(dir, "tf-cpu", 1, image(new float[] {0.1f, 0.1f, 0.4f, 0.4f}));
+
+    List<Block> blocks = AgreementSection.blocks(new RunFolder(dir));
+
+    assertThat(blocks).hasSize(2);
+    assertThat(((Block.Paragraph) blocks.get(1)).text()).contains("No FP32 engine ran in this run for trt-int8-u8-graph-l1")
+        .contains("correctness gate").contains("--calibration-images");
+  }
+
+  @Test
+  void noSectionWithoutInt8(@TempDir Path dir) throws Exception {
+    DetectionsCsv.append(dir, "trt-fp16-graph", 1, image(new float[] {0.1f, 0.1f, 0.4f, 0.4f}));
     assertThat(AgreementSection.blocks(new RunFolder(dir))).isEmpty();
     assertThat(AgreementSection.blocks(new RunFolder(dir.resolve("empty")))).isEmpty();
   }
