@@ -51,7 +51,8 @@ final class OpsCommand implements Callable<Integer> {
 
     @Option(names = "--retrace", required = true, paramLabel = "RUNDIR",
         description = "Rebuild RUNDIR/traces/<config>.ops.csv and traces/copies.csv from RUNDIR's traces/*.trace.json, "
-            + "each op type read from its event's label (for a run traced by a suite that read oneDNN's labels wrongly).")
+            + "each op type read from its event's label (for a run traced by a suite that missed the op in labels "
+            + "prefixed with an allocator, e.g. [mklcpu 2.8MB 2.8MB]).")
     Path retrace;
 
     @Option(names = "--jmh-params", required = true,

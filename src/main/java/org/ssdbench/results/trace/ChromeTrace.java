@@ -59,7 +59,7 @@ public final class ChromeTrace {
 
   /**
    * The events of a trace this class wrote, each op type read again from its timeline label where the label names one
-   * (so a trace written by a reader that missed a label's op, e.g. oneDNN's prefixed labels, gets the op that ran).
+   * (so a trace written by a reader that missed a label's op, e.g. behind an allocator prefix, gets the op that ran).
    *
    * @throws IOException if the file cannot be read or is not such a trace, naming the file
    */

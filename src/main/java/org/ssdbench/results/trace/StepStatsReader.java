@@ -16,8 +16,9 @@ import org.tensorflow.proto.RunMetadata;
 /** Turns a FULL_TRACE run's {@link RunMetadata} into {@link TraceEvent}s with op types. */
 public final class StepStatsReader {
   /**
-   * TF's timeline label: {@code name = OpType(inputs)}, which oneDNN's CPU kernels prefix with their memory use, e.g.
-   * {@code [mklcpu 2.8MB 2.8MB] conv/Relu6 = _MklNativeFusedConv2D(...)}.
+   * TF's timeline label: {@code name = OpType(inputs)}, prefixed with the allocator and the memory the op used where
+   * TF tracked it, e.g. {@code [mklcpu 2.8MB 2.8MB] conv/Relu6 = _MklNativeFusedConv2D(...)} on the CPU and
+   * {@code [GPU_0_bfc 6.1MB 6.1MB] conv/BatchNorm/mul_1 = Conv2D(...)} on a GPU's launch lane.
    */
   private static final Pattern LABEL = Pattern.compile("^(?:\\[[^\\]]*\\]\\s*)?\\S+ = (\\S+?)\\(");
 
@@ -81,7 +82,7 @@ public final class StepStatsReader {
     return full.isEmpty() ? "unknown" : full;
   }
 
-  /** The op a timeline label names ({@code name = OpType(...)}, with or without oneDNN's prefix); empty if none. */
+  /** The op a timeline label names ({@code name = OpType(...)}, with or without the allocator prefix); empty if none. */
   static Optional<String> labelledOp(String label) {
     Matcher m = LABEL.matcher(label == null ? "" : label);
     return m.find() ? Optional.of(m.group(1)) : Optional.empty();

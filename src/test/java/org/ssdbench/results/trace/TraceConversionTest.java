@@ -88,7 +88,7 @@ final class TraceConversionTest {
   }
 
   @Test
-  void oneDnnKernelsAreNamedAfterWhatRanThoughTheirLabelStartsWithTheirMemoryUse() {
+  void kernelsAreNamedAfterWhatRanThoughTheirLabelStartsWithTheAllocatorsMemoryUse() {
     // TF 2.18's CPU label for a 1x1 convolution fused with its batch norm and ReLU6; the graph calls the node Relu6.
     String label = "[mklcpu 8.3MB 8.3MB] expand/Relu6 = _MklNativeFusedConv2D(project/add_1, expand/Conv2D/merged_input)";
     RunMetadata run = RunMetadata.newBuilder().setStepStats(StepStats.newBuilder()
@@ -98,6 +98,10 @@ final class TraceConversionTest {
 
     assertThat(new TracedRun("tf-cpu", graph, run).events()).singleElement()
         .satisfies(e -> assertThat(e.opType()).isEqualTo("_MklNativeFusedConv2D"));
+    // a GPU launch: Grappler folded the batch norm's scale into the convolution, which kept the Mul node's name
+    assertThat(StepStatsReader.labelledOp("[GPU_0_bfc 6.1MB 6.1MB] Conv/BatchNorm/batchnorm/mul_1 = Conv2D(sub, w)"))
+        .contains("Conv2D");
+    assertThat(StepStatsReader.labelledOp("MEMCPYHtoD 4096 bytes")).isEmpty();
   }
 
   @Test
