@@ -130,7 +130,8 @@ final class ReportContent {
         : "Times in \u00b5s per isolated call \u00b1 95% interval, INCLUDING TensorFlow's per-call session overhead: "
             + "this run measured no negative control (OpBenchmark graph=control), so they could not be made net of it.";
     return List.of(
-        new Block.Paragraph(what + " A ratio above 1 means the GPU is faster than the CPU."),
+        new Block.Paragraph(what + " A ratio above 1 means the GPU is faster than the CPU; it is left out where either "
+            + "time's interval reaches zero, since such a time is not told apart from nothing."),
         new Block.Table(List.of("op", "signature", "CPU \u00b5s", "GPU host-fed \u00b5s", "GPU device-resident \u00b5s",
             "CPU / GPU host-fed", "CPU / GPU device-resident"), rows));
   }

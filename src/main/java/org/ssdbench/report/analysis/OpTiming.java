@@ -25,14 +25,26 @@ public record OpTiming(
     signature = signature == null ? "" : signature;
   }
 
-  /** CPU time over host-fed GPU time: above 1 the GPU is faster. NaN without both. */
+  /**
+   * CPU time over host-fed GPU time: above 1 the GPU is faster. NaN without both, or when either time's 95% interval
+   * reaches zero: a ratio of times not told apart from zero (an op on empty tensors, net of its control) says nothing.
+   */
   public double cpuOverGpuHostFed() {
-    return cpuMicros / gpuHostFedMicros;
+    return ratio(cpuMicros, cpuHalfWidth, gpuHostFedMicros, gpuHostFedHalfWidth);
   }
 
-  /** CPU time over device-resident GPU time: above 1 the GPU is faster. NaN without both. */
+  /** CPU time over device-resident GPU time, as {@link #cpuOverGpuHostFed()}. */
   public double cpuOverGpuDeviceResident() {
-    return cpuMicros / gpuDeviceResidentMicros;
+    return ratio(cpuMicros, cpuHalfWidth, gpuDeviceResidentMicros, gpuDeviceResidentHalfWidth);
+  }
+
+  private static double ratio(double a, double aHalfWidth, double b, double bHalfWidth) {
+    return toldFromZero(a, aHalfWidth) && toldFromZero(b, bHalfWidth) ? a / b : Double.NaN;
+  }
+
+  /** Above zero beyond its interval; a time without a known interval counts as told apart. */
+  private static boolean toldFromZero(double micros, double halfWidth) {
+    return micros > 0 && (Double.isNaN(halfWidth) || micros - halfWidth > 0);
   }
 
   /** {@code op} with its signature in brackets, for labels. */

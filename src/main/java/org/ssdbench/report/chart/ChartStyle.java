@@ -3,6 +3,7 @@ package org.ssdbench.report.chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.util.List;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -66,8 +67,17 @@ public final class ChartStyle {
     return Math.pow(10, Math.ceil(Math.log10(min)) - 1);
   }
 
+  /** Characters of category labels that sit side by side, unrotated, under a chart of the suite's width. */
+  static final int LABEL_CHARS_SIDE_BY_SIDE = 110;
+
   /** Tilts the category labels when there are too many to sit side by side. */
   public static void tiltLabelsBeyond(CategoryChart chart, int categories, int fitting) {
     chart.getStyler().setXAxisLabelRotation(categories > fitting ? 20 : 0);
+  }
+
+  /** Tilts the category labels when there are too many, or they are together too long, to sit side by side. */
+  public static void tiltLabelsBeyond(CategoryChart chart, List<String> labels, int fitting) {
+    int chars = labels.stream().mapToInt(String::length).sum();
+    chart.getStyler().setXAxisLabelRotation(labels.size() > fitting || chars > LABEL_CHARS_SIDE_BY_SIDE ? 20 : 0);
   }
 }

@@ -31,7 +31,7 @@ public final class KernelKindChart {
         chart.addSeries(kind.label(), labels, values);
       }
     }
-    ChartStyle.tiltLabelsBeyond(chart, labels.size(), 5);
+    ChartStyle.tiltLabelsBeyond(chart, labels, 5);
     return chart;
   }
 }

@@ -28,7 +28,7 @@ public final class LadderChart {
       min = Math.min(min, floor.millis());
     }
     ChartStyle.logAxis(chart, min, max);
-    ChartStyle.tiltLabelsBeyond(chart, labels.size(), 5);
+    ChartStyle.tiltLabelsBeyond(chart, labels, 5);
     if (floor != null) {
       chart.addAnnotation(new AnnotationLine(floor.millis(), false, false));
       chart.addAnnotation(new AnnotationText(

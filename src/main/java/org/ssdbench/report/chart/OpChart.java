@@ -9,7 +9,7 @@ import org.ssdbench.report.analysis.OpTiming;
 
 /**
  * Per-op time on the CPU and on the GPU (host-fed and device-resident) as grouped bars on a log axis. Each op's label
- * carries the ratio CPU / GPU host-fed: above 1 the GPU is faster. A log axis cannot draw a missing bar, so an op that
+ * carries the ratio CPU / GPU host-fed where both times are told apart from zero: above 1 the GPU is faster. A log axis cannot draw a missing bar, so an op that
  * lacks a device the others have is left out of the chart (the report's table still lists it).
  */
 public final class OpChart {
@@ -46,7 +46,7 @@ public final class OpChart {
         .flatMapToDouble(op -> measured.stream().mapToDouble(value -> value.applyAsDouble(op)))
         .summaryStatistics();
     ChartStyle.logAxis(chart, range.getMin(), range.getMax());
-    ChartStyle.tiltLabelsBeyond(chart, labels.size(), 5);
+    ChartStyle.tiltLabelsBeyond(chart, labels, 5);
     return chart;
   }
 
@@ -56,13 +56,23 @@ public final class OpChart {
     return Double.isNaN(ratio) ? name : name + String.format(Locale.ROOT, " (%.2fx)", ratio);
   }
 
-  /** The shapes of a signature id, e.g. " 1917x1^4" of "concatv2:1917x1^4/axis1", so an op's signatures tell apart. */
+  /** Longest shapes part of a label: XChart drops a category label that does not fit its slot. */
+  static final int MAX_SHAPES = 28;
+
+  /**
+   * The shapes of a signature id, e.g. " 1917x1^4" of "concatv2:1917x1^4/axis1", so an op's signatures tell apart;
+   * cut to {@link #MAX_SHAPES} characters with an ellipsis (the report's table has the whole signature).
+   */
   static String shapes(String signature) {
     int colon = signature.indexOf(':');
     if (colon < 0) {
-      return signature.isEmpty() ? "" : " " + signature;
+      return signature.isEmpty() ? "" : " " + shorten(signature);
     }
     int slash = signature.indexOf('/', colon);
-    return " " + signature.substring(colon + 1, slash < 0 ? signature.length() : slash);
+    return " " + shorten(signature.substring(colon + 1, slash < 0 ? signature.length() : slash));
+  }
+
+  private static String shorten(String shapes) {
+    return shapes.length() <= MAX_SHAPES ? shapes : shapes.substring(0, MAX_SHAPES - 1) + "\u2026";
   }
 }

@@ -35,7 +35,7 @@ public final class ScoreChart {
     } else {
       chart.getStyler().setYAxisMin(0.0);
     }
-    ChartStyle.tiltLabelsBeyond(chart, labels.size(), 5);
+    ChartStyle.tiltLabelsBeyond(chart, labels, 5);
     return chart;
   }
 

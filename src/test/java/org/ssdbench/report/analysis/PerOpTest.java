@@ -24,6 +24,20 @@ final class PerOpTest {
   }
 
   @Test
+  void noRatioBetweenTimesNotToldApartFromZero() {
+    // GatherV2 on empty tensors on an H200, net of its control: 0.96 +- 4.29 us on the CPU, 2.38 +- 7.63 us on the GPU
+    OpTiming empty = new OpTiming("GatherV2", "gatherv2:0*0.i32/axis0", 0.96, 2.38, Double.NaN, 4.29, 7.63, Double.NaN, true);
+    assertThat(empty.cpuOverGpuHostFed()).isNaN();
+    // Select on 100 elements: 5.16 +- 3.94 against 22.37 +- 8.26: both above zero beyond their intervals
+    OpTiming select = new OpTiming("Select", "select:100.bool*100^2", 5.16, 22.37, Double.NaN, 3.94, 8.26, Double.NaN, true);
+    assertThat(select.cpuOverGpuHostFed()).isCloseTo(0.2307, within(1e-4));
+    assertThat(select.cpuOverGpuDeviceResident()).isNaN();
+    // no interval known (whole calls of an old run): the ratio stands
+    assertThat(new OpTiming("Conv2D", "", 300, 100, 50, Double.NaN, Double.NaN, Double.NaN, false).cpuOverGpuDeviceResident())
+        .isCloseTo(6.0, within(1e-9));
+  }
+
+  @Test
   void subtractsTheControlMeasuredInTheSameRunAndCombinesTheUncertainties(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("jmh-ops.json");
     Files.writeString(file, "[" + String.join(",",

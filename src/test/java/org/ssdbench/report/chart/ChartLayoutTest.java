@@ -31,6 +31,25 @@ final class ChartLayoutTest {
   }
 
   @Test
+  void longSignaturesAreCutSoEveryOpKeepsItsLabelAndRatiosNeedTimesAboveZero() {
+    OpTiming concat = new OpTiming("ConcatV2", "concatv2:1x1083x91*1x600x91*1x150x91*1x54x91*1x24x91*1x6x91/axis1",
+        53.77, 31.49, Double.NaN, 4.82, 29.85, Double.NaN, true);
+    OpTiming gather = new OpTiming("GatherV2", "gatherv2:0*0.i32/axis0", 0.96, 2.38, Double.NaN, 4.29, 7.63, Double.NaN, true);
+
+    CategoryChart chart = OpChart.of(List.of(concat, gather), CAPTION);
+
+    List<Object> labels = List.copyOf(chart.getSeriesMap().values().iterator().next().getXData());
+    assertThat(labels).containsExactly((Object) "ConcatV2 1x1083x91*1x600x91*1x150x91\u2026 (1.71x)", "GatherV2 0*0.i32");
+    assertThat(OpChart.shapes("conv2d:1x10x10x1280*3x3x1280x546/s1/SAME")).isEqualTo(" 1x10x10x1280*3x3x1280x546");
+    assertThat(chart.getStyler().getXAxisLabelRotation()).isZero();
+    // the H200 run's four ops: together too long to sit side by side unrotated
+    OpTiming conv = new OpTiming("Conv2D", "conv2d:1x10x10x1280*3x3x1280x546/s1/SAME", 4058.75, 558.94, Double.NaN,
+        489.23, 353.54, Double.NaN, true);
+    OpTiming select = new OpTiming("Select", "select:100.bool*100^2", 5.16, 22.37, Double.NaN, 3.94, 8.26, Double.NaN, true);
+    assertThat(OpChart.of(List.of(concat, conv, gather, select), CAPTION).getStyler().getXAxisLabelRotation()).isPositive();
+  }
+
+  @Test
   void theLatencyChartPlotsP50LikeTheConsole() {
     ConfigLatency sampled = new ConfigLatency("tf-cpu", "EndToEndBenchmark.infer", "sample", 25.0, 1.0, 20.48, 30,
         62.19, 90, Double.NaN);
