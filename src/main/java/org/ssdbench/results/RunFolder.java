@@ -31,6 +31,7 @@ public record RunFolder(Path dir) {
   public static final String ENV = "env.json";
   public static final String PLACEMENT = "placement.csv";
   public static final String TRACES = "traces";
+  public static final String TRACE_SUFFIX = ".trace.json";
   public static final String OPS_REPORT = "ops-report.csv";
   public static final String REPORT = "report";
   public static final String INCOMPLETE = "INCOMPLETE";
@@ -51,7 +52,18 @@ public record RunFolder(Path dir) {
   }
 
   public Path trace(String config) {
-    return traces().resolve(config + ".trace.json");
+    return traces().resolve(config + TRACE_SUFFIX);
+  }
+
+  /** The configurations with a Chrome trace in {@code traces/}, by name; none without that folder. */
+  public List<String> tracedConfigs() throws IOException {
+    if (!Files.isDirectory(traces())) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(traces())) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(TRACE_SUFFIX)).sorted()
+          .map(n -> n.substring(0, n.length() - TRACE_SUFFIX.length())).toList();
+    }
   }
 
   public Path opTable(String config) {

@@ -74,19 +74,22 @@ public record HardwareFloor(String config, int batch, double memoryMillis, doubl
 
   /** The arithmetic a configuration runs in, read from its name. */
   enum Precision {
-    INT8(1, "INT8"),
-    FP16(2, "FP16"),
+    INT8(1, "INT8", "TOPS"),
+    FP16(2, "FP16", "TFLOPS"),
     /** A TensorRT engine built strict FP32 (kTF32 cleared): no tensor cores. */
-    STRICT_FP32(4, "FP32"),
+    STRICT_FP32(4, "FP32", "TFLOPS"),
     /** TensorFlow's float32 graph: TF 2.18 runs its convolutions on TF32 tensor cores where the GPU has them. */
-    TF32(4, "TF32");
+    TF32(4, "TF32", "TFLOPS");
 
     final int weightBytes;
     final String label;
+    /** What its rate counts: integer operations or floating-point ones, per second. */
+    final String rateUnit;
 
-    Precision(int weightBytes, String label) {
+    Precision(int weightBytes, String label, String rateUnit) {
       this.weightBytes = weightBytes;
       this.label = label;
+      this.rateUnit = rateUnit;
     }
 
     static Precision of(String config) {
@@ -120,7 +123,7 @@ public record HardwareFloor(String config, int batch, double memoryMillis, doubl
     return String.format(Locale.ROOT,
         "%s at batch %d on %s (%.0f GB/s, %.0f %s at %s, %d-byte weights, PCIe %.0f GB/s): max(weights %.4f ms, "
             + "compute %.4f ms) + input copy %.4f ms + launch %.4f ms = %.4f ms",
-        config, batch, gpu.name(), gpu.memoryGBs(), precision.rate(gpu), precision == Precision.INT8 ? "TOPS" : "TFLOPS",
+        config, batch, gpu.name(), gpu.memoryGBs(), precision.rate(gpu), precision.rateUnit,
         precision.label, precision.weightBytes, gpu.pcieGBs(), memoryMillis, computeMillis, copyMillis, launchMillis,
         millis());
   }

@@ -1,11 +1,8 @@
 package org.ssdbench.results.trace;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.ssdbench.results.RunFolder;
 
 /**
@@ -14,28 +11,21 @@ import org.ssdbench.results.RunFolder;
  * differently. The traces themselves are left as they are.
  */
 public final class TraceTables {
-  private static final String SUFFIX = ".trace.json";
-
   private TraceTables() {}
 
   /**
-   * @return the op tables written, one per trace, in file-name order
+   * @return the op tables written, one per trace, in configuration-name order
    * @throws IOException if the folder has no traces, naming the folder, or a trace cannot be read
    */
   public static List<OpTable> rewrite(RunFolder folder) throws IOException {
-    List<Path> traces;
-    try (Stream<Path> files = Files.isDirectory(folder.traces()) ? Files.list(folder.traces()) : Stream.empty()) {
-      traces = files.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
-    }
-    if (traces.isEmpty()) {
-      throw new IOException("No traces/*" + SUFFIX + " in " + folder.dir()
+    List<String> configs = folder.tracedConfigs();
+    if (configs.isEmpty()) {
+      throw new IOException("No traces/*" + RunFolder.TRACE_SUFFIX + " in " + folder.dir()
           + ": the op tables can only be rebuilt from the traces a run wrote");
     }
     List<OpTable> tables = new ArrayList<>();
-    for (Path trace : traces) {
-      String name = trace.getFileName().toString();
-      String config = name.substring(0, name.length() - SUFFIX.length());
-      OpTable table = OpTable.of(config, ChromeTrace.read(trace));
+    for (String config : configs) {
+      OpTable table = OpTable.of(config, ChromeTrace.read(folder.trace(config)));
       table.writeCsv(folder.opTable(config));
       tables.add(table);
     }
