@@ -13,7 +13,7 @@ import org.ssdbench.diff.DiffCsv;
 import org.ssdbench.diff.DiffTable;
 import org.ssdbench.diff.RunComparator;
 import org.ssdbench.diff.RunLabels;
-import org.ssdbench.report.chart.ChartFiles;
+import org.ssdbench.report.chart.ChartRendering;
 import org.ssdbench.report.jmh.JmhFormatException;
 import org.ssdbench.report.run.RunData;
 import org.ssdbench.report.run.RunLoader;
@@ -75,7 +75,12 @@ final class DiffCommand implements Callable<Integer> {
     if (comparisons.stream().anyMatch(c -> !Double.isNaN(c.ratio()))) {
       String title = "Change vs " + labels.get(0) + String.format(java.util.Locale.ROOT, " (threshold \u00b1%.0f%%)",
           threshold * 100);
-      for (Path chart : ChartFiles.write(DiffChart.of(comparisons, title, threshold), dir, "diff")) {
+      ChartRendering charts = ChartRendering.ofThisJvm();
+      if (!charts.available()) {
+        System.err.println("CHART SKIPPED: " + charts.whyNot() + ". Then run this diff again (diff.csv is written).");
+        return ExitCodes.INCOMPLETE;
+      }
+      for (Path chart : charts.write(DiffChart.of(comparisons, title, threshold), dir, "diff")) {
         System.out.println("Wrote chart to " + chart);
       }
     } else {

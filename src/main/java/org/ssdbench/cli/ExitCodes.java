@@ -9,7 +9,8 @@ package org.ssdbench.cli;
  *   <tr><td>0</td><td>done: everything asked for ran (what this machine cannot run is skipped with a reason)</td></tr>
  *   <tr><td>1</td><td>a bad input file (model, image, run folder, JMH JSON) or another error; the message names it</td></tr>
  *   <tr><td>2</td><td>a usage error: unknown command, option, configuration or profile, a bad number, contradicting flags</td></tr>
- *   <tr><td>3</td><td>the run finished but some configuration has no result (its trial failed) or the report failed</td></tr>
+ *   <tr><td>3</td><td>the run finished but some configuration has no result (its trial failed) or the report failed;
+ *   or a report or diff was written without its charts (this machine cannot draw them)</td></tr>
  *   <tr><td>4</td><td>nothing ran: every configuration asked for was skipped on this machine</td></tr>
  * </table>
  */

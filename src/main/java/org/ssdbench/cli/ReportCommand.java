@@ -8,6 +8,7 @@ import org.ssdbench.report.PlotCopier;
 import org.ssdbench.report.ReportExistsException;
 import org.ssdbench.report.ReportWriter;
 import org.ssdbench.report.RunNotes;
+import org.ssdbench.report.chart.ChartRendering;
 import org.ssdbench.report.run.RunLoader;
 import org.ssdbench.report.jmh.JmhFormatException;
 import org.ssdbench.results.RunFolder;
@@ -34,11 +35,17 @@ final class ReportCommand implements Callable<Integer> {
       description = "Also copy the charts here, named <run folder>-<chart>; existing plots are kept unless --force.")
   Path plotsDir;
 
+  @Option(names = "--no-charts",
+      description = "Write the tables and text without charts (for a machine that cannot draw them).")
+  boolean noCharts;
+
   @Override
   public Integer call() throws Exception {
     List<Path> written;
+    ReportWriter writer = new ReportWriter(force,
+        noCharts ? ChartRendering.off("--no-charts was given") : ChartRendering.ofThisJvm());
     try {
-      written = new ReportWriter(force).write(new RunFolder(runDir));
+      written = writer.write(new RunFolder(runDir));
     } catch (ReportExistsException | JmhFormatException | NoSuchFileException e) {
       System.err.println(e.getMessage());
       return 1;
@@ -50,7 +57,11 @@ final class ReportCommand implements Callable<Integer> {
       copied.written().forEach(path -> System.out.println("Wrote chart to " + path));
       copied.skipped().forEach(path -> System.out.println("Kept existing " + path + " (pass --force to overwrite)"));
     }
-    return 0;
+    if (!noCharts && !writer.charts().available()) {
+      System.err.println("CHARTS SKIPPED: " + writer.charts().whyNot() + ". Then: report " + runDir + " --force");
+      return ExitCodes.INCOMPLETE;
+    }
+    return ExitCodes.OK;
   }
 
   static String kind(Path path) {

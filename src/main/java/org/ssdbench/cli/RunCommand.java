@@ -163,6 +163,8 @@ final class RunCommand implements Callable<Integer> {
   private final SkipReasons reasons = SkipReasons.ofThisMachine();
   private final List<ClosingSummary.Skip> skipped = new ArrayList<>();
   private final List<String> alsoRan = new ArrayList<>();
+  /** Whether the report's charts could be drawn (false where this JVM cannot draw text). */
+  private boolean chartsDrawn = true;
 
   @Spec CommandSpec spec;
 
@@ -242,7 +244,7 @@ final class RunCommand implements Callable<Integer> {
     folder.markComplete();
     int missing = countMissing(expected, chosen, summary);
     boolean reported = !noReport && report(folder);
-    if (!noReport && !reported) {
+    if (!noReport && (!reported || !chartsDrawn)) {
       missing++;
     }
     new ClosingSummary(summary, alsoRan, skipped, took.describe() + " (the report not included)").print(log,
@@ -628,8 +630,13 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private void writeReport(RunFolder folder) throws java.io.IOException {
-    List<Path> written = new ReportWriter(false).write(folder);
+    ReportWriter writer = new ReportWriter(false);
+    List<Path> written = writer.write(folder);
     written.forEach(p -> log.printf("Wrote %s%n", p));
+    chartsDrawn = writer.charts().available();
+    if (!chartsDrawn) {
+      log.println("CHARTS SKIPPED: " + writer.charts().whyNot() + ". Then: report " + folder.dir() + " --force");
+    }
     PlotCopier.Copied copied = new PlotCopier(plots, false).copy(folder.dir(), written);
     copied.written().forEach(p -> log.printf("Copied chart to %s%n", p));
     copied.skipped().forEach(p -> log.printf("Kept existing %s (not overwritten)%n", p));

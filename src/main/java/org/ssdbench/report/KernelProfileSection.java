@@ -17,7 +17,7 @@ import org.ssdbench.engine.trt.profile.LayerCapture;
 import org.ssdbench.engine.trt.profile.LayerTimes;
 import org.ssdbench.engine.trt.profile.ProfileSummary;
 import org.ssdbench.report.chart.ChartCaption;
-import org.ssdbench.report.chart.ChartFiles;
+import org.ssdbench.report.chart.ChartRendering;
 import org.ssdbench.report.chart.KernelKindChart;
 import org.ssdbench.report.doc.Block;
 import org.ssdbench.results.RunFolder;
@@ -37,7 +37,8 @@ final class KernelProfileSection {
 
   private KernelProfileSection() {}
 
-  static Written write(Path dir, ChartCaption caption, RunFolder folder) throws IOException {
+  static Written write(ChartRendering charts, Path dir, ChartCaption caption, RunFolder folder)
+      throws IOException {
     Path kernelsFile = folder.requireInside(folder.dir().resolve(KernelProfileCsv.KERNELS));
     if (!Files.isRegularFile(kernelsFile)) {
       return new Written(List.of(), List.of());
@@ -80,8 +81,10 @@ final class KernelProfileSection {
     Path layerCsv = layers.writeCsv(dir);
     List<Path> files = new ArrayList<>();
     try {
-      files.addAll(ChartFiles.write(KernelKindChart.of(chartData, caption), dir, "kernels"));
-      blocks.add(new Block.Chart("GPU time per inference by kernel kind", files.get(0)));
+      files.addAll(charts.write(KernelKindChart.of(chartData, caption), dir, "kernels"));
+      if (!files.isEmpty()) {
+        blocks.add(new Block.Chart("GPU time per inference by kernel kind", files.get(0)));
+      }
     } catch (RuntimeException e) {
       blocks.add(new Block.Paragraph("Chart 'kernels' skipped: " + e));
     }

@@ -11,7 +11,7 @@ import org.ssdbench.report.analysis.IterationInterval;
 import org.ssdbench.report.analysis.Ladder;
 import org.ssdbench.report.analysis.Throughput;
 import org.ssdbench.report.chart.ChartCaption;
-import org.ssdbench.report.chart.ChartFiles;
+import org.ssdbench.report.chart.ChartRendering;
 import org.ssdbench.report.chart.LadderChart;
 import org.ssdbench.report.chart.ThroughputChart;
 import org.ssdbench.report.doc.Block;
@@ -26,8 +26,8 @@ final class LadderSection {
 
   private LadderSection() {}
 
-  static Written write(Path dir, ChartCaption caption, List<BenchmarkResult> results, String gpuName)
-      throws IOException {
+  static Written write(ChartRendering charts, Path dir, ChartCaption caption, List<BenchmarkResult> results,
+      String gpuName) throws IOException {
     List<Block> blocks = new ArrayList<>();
     List<Path> files = new ArrayList<>();
     blocks.add(new Block.Heading(2, "Optimization ladder (batch 1)"));
@@ -48,9 +48,11 @@ final class LadderSection {
           ? "No hardware floor: the GPU (" + gpuName + ") is not in the suite's datasheet list."
           : "Estimated hardware floor: " + floor.explain() + ". A lower bound (activations on chip, NMS free); see "
               + "docs/ladder.md."));
-      List<Path> chart = ChartFiles.write(LadderChart.of(steps, floor, caption), dir, "ladder");
+      List<Path> chart = charts.write(LadderChart.of(steps, floor, caption), dir, "ladder");
       files.addAll(chart);
-      blocks.add(new Block.Chart("Optimization ladder with the estimated hardware floor", chart.get(0)));
+      if (!chart.isEmpty()) {
+        blocks.add(new Block.Chart("Optimization ladder with the estimated hardware floor", chart.get(0)));
+      }
     }
     blocks.add(new Block.Heading(2, "Throughput over batch sizes"));
     List<Throughput.Point> points = Throughput.points(results);
@@ -67,9 +69,11 @@ final class LadderSection {
           rows));
       Throughput.best(points, false).ifPresent(b -> blocks.add(new Block.Paragraph(String.format(Locale.ROOT,
           "Best: %s at batch %d, %,.0f images/s.", b.config(), b.batch(), b.imagesPerSecond()))));
-      List<Path> chart = ChartFiles.write(ThroughputChart.of(points, caption), dir, "throughput");
+      List<Path> chart = charts.write(ThroughputChart.of(points, caption), dir, "throughput");
       files.addAll(chart);
-      blocks.add(new Block.Chart("Latency vs throughput per batch size", chart.get(0)));
+      if (!chart.isEmpty()) {
+        blocks.add(new Block.Chart("Latency vs throughput per batch size", chart.get(0)));
+      }
     }
     return new Written(List.copyOf(blocks), List.copyOf(files));
   }

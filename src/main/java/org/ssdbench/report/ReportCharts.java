@@ -11,7 +11,7 @@ import org.ssdbench.report.analysis.EndToEnd;
 import org.ssdbench.report.analysis.OpTiming;
 import org.ssdbench.report.analysis.PerOp;
 import org.ssdbench.report.chart.ChartCaption;
-import org.ssdbench.report.chart.ChartFiles;
+import org.ssdbench.report.chart.ChartRendering;
 import org.ssdbench.report.chart.LatencyChart;
 import org.ssdbench.report.chart.OpChart;
 import org.ssdbench.report.chart.PercentileChart;
@@ -29,20 +29,22 @@ import org.ssdbench.report.jmh.BenchmarkResult;
 final class ReportCharts {
   record Written(List<Block.Chart> charts, List<Path> files, List<String> notes) {}
 
+  private final ChartRendering rendering;
   private final Path dir;
   private final ChartCaption caption;
   private final List<Block.Chart> charts = new ArrayList<>();
   private final List<Path> files = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
-  private ReportCharts(Path dir, ChartCaption caption) {
+  private ReportCharts(ChartRendering rendering, Path dir, ChartCaption caption) {
+    this.rendering = rendering;
     this.dir = dir;
     this.caption = caption;
   }
 
-  static Written write(Path dir, ChartCaption caption, List<ConfigLatency> all, List<OpTiming> allOps,
-      List<BenchmarkResult> results) throws IOException {
-    ReportCharts out = new ReportCharts(dir, caption);
+  static Written write(ChartRendering rendering, Path dir, ChartCaption caption, List<ConfigLatency> all,
+      List<OpTiming> allOps, List<BenchmarkResult> results) throws IOException {
+    ReportCharts out = new ReportCharts(rendering, dir, caption);
     List<ConfigLatency> latencies = out.drawable(all);
     List<OpTiming> ops = out.drawableOps(allOps);
     if (!latencies.isEmpty()) {
@@ -118,9 +120,12 @@ final class ReportCharts {
   }
 
   private void add(String name, String title, Supplier<CategoryChart> chart) throws IOException {
+    if (!rendering.available()) {
+      return;
+    }
     List<Path> written;
     try {
-      written = ChartFiles.write(chart.get(), dir, name);
+      written = rendering.write(chart.get(), dir, name);
     } catch (RuntimeException e) {
       notes.add("Chart '" + name + "' skipped: " + e);
       return;

@@ -13,6 +13,7 @@ import org.ssdbench.report.analysis.EndToEnd;
 import org.ssdbench.report.analysis.OpTiming;
 import org.ssdbench.report.analysis.PerOp;
 import org.ssdbench.report.chart.ChartCaption;
+import org.ssdbench.report.chart.ChartRendering;
 import org.ssdbench.report.csv.CsvRow;
 import org.ssdbench.report.csv.ResultsCsv;
 import org.ssdbench.report.doc.Block;
@@ -40,10 +41,25 @@ public final class ReportWriter {
   public static final String HTML = "report.html";
 
   private final boolean overwrite;
+  private final ChartRendering charts;
 
   /** @param overwrite whether to write over an existing {@code report/} folder */
   public ReportWriter(boolean overwrite) {
+    this(overwrite, ChartRendering.ofThisJvm());
+  }
+
+  /**
+   * @param overwrite whether to write over an existing {@code report/} folder
+   * @param charts whether charts are drawn; where not, the report says why in a note at its top
+   */
+  public ReportWriter(boolean overwrite, ChartRendering charts) {
     this.overwrite = overwrite;
+    this.charts = charts;
+  }
+
+  /** Whether this writer draws charts, and why not where it does not. */
+  public ChartRendering charts() {
+    return charts;
   }
 
   /**
@@ -63,7 +79,7 @@ public final class ReportWriter {
     Path temporary = Files.createTempDirectory(folder.dir(), ".report-");
     List<Path> written;
     try {
-      written = writeInto(temporary, folder, run);
+      written = writeInto(temporary, folder, run, charts);
       if (Files.exists(dir)) {
         deleteTree(dir);
       }
@@ -75,7 +91,8 @@ public final class ReportWriter {
     return written.stream().map(p -> dir.resolve(temporary.relativize(p))).toList();
   }
 
-  private static List<Path> writeInto(Path dir, RunFolder folder, RunData run) throws IOException {
+  private static List<Path> writeInto(Path dir, RunFolder folder, RunData run, ChartRendering rendering)
+      throws IOException {
     List<Path> written = new ArrayList<>();
 
     List<CsvRow> rows = run.results().stream().map(r -> CsvRow.of(run.name(), r, run.environment())).toList();
@@ -90,21 +107,25 @@ public final class ReportWriter {
       throw new IOException(folder.dir() + ": a JMH result the report cannot use: " + e.getMessage(), e);
     }
     ReportCharts.Written charts =
-        ReportCharts.write(dir, ChartCaption.of(run.environment()), latencies, ops, run.results());
+        ReportCharts.write(rendering, dir, ChartCaption.of(run.environment()), latencies, ops, run.results());
     written.addAll(charts.files());
 
     List<Block> blocks = new ArrayList<>(
         ReportContent.blocks(run, latencies, ops, rows, charts.charts(), SideTables.blocks(folder)));
     List<String> notes = new ArrayList<>(RunNotes.of(run));
+    if (!rendering.available()) {
+      notes.add("No charts in this report: " + rendering.whyNot() + ". Draw them with: report " + folder.dir()
+          + " --force");
+    }
     notes.addAll(charts.notes());
     for (int i = 0; i < notes.size(); i++) {
       blocks.add(1 + i, new Block.Paragraph("Note: " + notes.get(i)));
     }
-    LadderSection.Written ladder = LadderSection.write(dir, ChartCaption.of(run.environment()), run.results(),
+    LadderSection.Written ladder = LadderSection.write(rendering, dir, ChartCaption.of(run.environment()), run.results(),
         run.env().map(Environment::gpuName).orElse(null));
     written.addAll(ladder.files());
     blocks.addAll(perOpIndex(blocks), ladder.blocks());
-    KernelProfileSection.Written kernels = KernelProfileSection.write(dir, ChartCaption.of(run.environment()), folder);
+    KernelProfileSection.Written kernels = KernelProfileSection.write(rendering, dir, ChartCaption.of(run.environment()), folder);
     written.addAll(kernels.files());
     blocks.addAll(perOpIndex(blocks), kernels.blocks());
     blocks.addAll(perOpIndex(blocks), AgreementSection.blocks(folder));

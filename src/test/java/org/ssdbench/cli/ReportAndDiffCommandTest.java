@@ -65,6 +65,22 @@ final class ReportAndDiffCommandTest {
   }
 
   @Test
+  void reportWithoutChartsWritesTheTablesAndSaysSo() throws IOException {
+    Path run = Fixtures.copyOfRun("h100-run", dir);
+
+    Result result = execute("report", run.toString(), "--no-charts", "--plots", dir.resolve("plots").toString());
+
+    assertThat(result.code).isZero();
+    assertThat(result.out).contains("Wrote report to " + run.resolve("report/report.md")).doesNotContain("Wrote chart");
+    try (var files = Files.list(run.resolve("report"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".png") || n.endsWith(".svg"));
+    }
+    assertThat(Files.readString(run.resolve("report/report.md")))
+        .contains("Note: No charts in this report: --no-charts was given. Draw them with: report " + run + " --force")
+        .doesNotContain("![");
+  }
+
+  @Test
   void reportNamesABrokenJmhFileWithoutAStackTrace() throws IOException {
     Path run = Files.createDirectories(dir.resolve("broken"));
     Files.copy(Fixtures.resource("jmh/truncated.json"), run.resolve("jmh-e2e.json"));

@@ -50,7 +50,8 @@ final class KernelProfileSectionTest {
   @Test
   void topKernelsAreSortedByTimeAndLongNamesShortened() throws Exception {
     RunFolder run = runWithProfile();
-    var written = KernelProfileSection.write(dir.resolve("out"), new org.ssdbench.report.chart.ChartCaption(null, null), run);
+    var written = KernelProfileSection.write(org.ssdbench.report.chart.ChartRendering.ofThisJvm(), dir.resolve("out"),
+        new org.ssdbench.report.chart.ChartCaption(null, null), run);
 
     var tables = written.blocks().stream().filter(b -> b instanceof org.ssdbench.report.doc.Block.Table)
         .map(b -> (org.ssdbench.report.doc.Block.Table) b).toList();
@@ -94,7 +95,8 @@ final class KernelProfileSectionTest {
   @Test
   void noSectionWithoutAProfile() throws Exception {
     RunFolder run = new RunFolder(Fixtures.copyOfRun("h100-run", dir));
-    assertThat(KernelProfileSection.write(dir.resolve("out"), new org.ssdbench.report.chart.ChartCaption(null, null), run)
+    assertThat(KernelProfileSection.write(org.ssdbench.report.chart.ChartRendering.ofThisJvm(), dir.resolve("out"),
+        new org.ssdbench.report.chart.ChartCaption(null, null), run)
         .blocks()).isEmpty();
   }
 

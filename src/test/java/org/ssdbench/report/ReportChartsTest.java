@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssdbench.report.analysis.OpTiming;
 import org.ssdbench.report.chart.ChartCaption;
+import org.ssdbench.report.chart.ChartRendering;
 
 final class ReportChartsTest {
   @TempDir Path dir;
@@ -25,7 +26,8 @@ final class ReportChartsTest {
     OpTiming conv = new OpTiming("Conv2D", "conv2d:1x10x10x1280*3x3x1280x546/s1/SAME", 9889.99, Double.NaN, Double.NaN,
         616.47, Double.NaN, Double.NaN, true);
 
-    ReportCharts.Written written = ReportCharts.write(dir, new ChartCaption(null, null), List.of(), List.of(empty, conv),
+    ReportCharts.Written written = ReportCharts.write(ChartRendering.ofThisJvm(), dir, new ChartCaption(null, null),
+        List.of(), List.of(empty, conv),
         List.of());
 
     assertThat(written.notes()).containsExactly("The per-op result 'GatherV2 gatherv2:0*0.i32/axis0' has a time at or"
