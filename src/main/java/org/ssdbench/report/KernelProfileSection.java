@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.ssdbench.engine.trt.profile.KernelArithmetic;
 import org.ssdbench.engine.trt.profile.KernelKind;
 import org.ssdbench.engine.trt.profile.KernelLine;
 import org.ssdbench.engine.trt.profile.KernelProfile;
@@ -67,6 +68,7 @@ final class KernelProfileSection {
           + " (read from its kernel's name). The builder picks its type among those the plugin offers, and may pick "
           + "differently in another build of the same network; a -nmsfp16 configuration pins it to FP16.")));
       blocks.add(kindTable(byKind));
+      arithmetic(entry.getKey(), lines).ifPresent(text -> blocks.add(new Block.Paragraph(text)));
       blocks.add(topKernels(lines));
       String config = lines.get(0).config();
       int batch = lines.get(0).batch();
@@ -92,6 +94,28 @@ final class KernelProfileSection {
       files.add(layerCsv);
     }
     return new Written(List.copyOf(blocks), List.copyOf(files));
+  }
+
+  /**
+   * One sentence: the convolution and GEMM time by the arithmetic the kernel names spell; for an INT8 engine, why it
+   * need not be all INT8. Empty without such kernels.
+   */
+  static Optional<String> arithmetic(String engine, List<KernelLine> lines) {
+    Map<KernelArithmetic, Double> byArithmetic = KernelArithmetic.microsByArithmetic(lines);
+    double total = byArithmetic.values().stream().mapToDouble(Double::doubleValue).sum();
+    if (!(total > 0)) {
+      return Optional.empty();
+    }
+    List<String> parts = new ArrayList<>();
+    byArithmetic.forEach((a, us) -> parts.add(String.format(Locale.ROOT, "%s %.1f \u00b5s (%.0f%%)", a.label(), us,
+        100 * us / total)));
+    String text = "Convolution and GEMM kernels by the arithmetic their names spell: " + String.join(", ", parts) + ".";
+    if (engine.contains("int8")) {
+      text += " An INT8 build keeps a layer in FP16 or FP32 where that kernel timed faster or has no INT8 kernel, so"
+          + " this is how much of the engine's convolution time ran in INT8; builds at a low builder level time fewer"
+          + " kernels, and two builds of the same network can differ here.";
+    }
+    return Optional.of(text);
   }
 
   private static String label(String config, int batch) {

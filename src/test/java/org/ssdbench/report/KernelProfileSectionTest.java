@@ -117,4 +117,20 @@ final class KernelProfileSectionTest {
     assertThat(KernelProfileSection.nmsPrecision(java.util.List.of(line.apply(
         "void nvinfer1::plugin::EfficientNMSFilter<__half>(nvinfer1::plugin::EfficientNMSParameters)")))).isEmpty();
   }
+
+  @Test
+  void saysHowMuchOfAnInt8EnginesConvolutionTimeRanInInt8() {
+    java.util.function.BiFunction<String, Double, org.ssdbench.engine.trt.profile.KernelLine> line =
+        (name, us) -> new org.ssdbench.engine.trt.profile.KernelLine("trt-int8-u8-graph", 1, name,
+            org.ssdbench.engine.trt.profile.KernelKind.CONVOLUTION, 1, us, 0.1);
+    var lines = java.util.List.of(line.apply("sm80_xmma_fprop_implicit_gemm_interleaved_i8i8_i8i32_f32_nchw", 25.0),
+        line.apply("sm80_xmma_fprop_implicit_gemm_f16f16_f16f16_f16_nhwckrsc_nhwc", 75.0));
+
+    assertThat(KernelProfileSection.arithmetic("trt-int8-u8-graph batch 1", lines)).hasValueSatisfying(text ->
+        assertThat(text).startsWith("Convolution and GEMM kernels by the arithmetic their names spell: INT8 25.0 \u00b5s"
+            + " (25%), FP16 75.0 \u00b5s (75%).").contains("how much of the engine's convolution time ran in INT8"));
+    assertThat(KernelProfileSection.arithmetic("trt-fp16-graph batch 1", lines)).hasValueSatisfying(text ->
+        assertThat(text).doesNotContain("INT8 build"));
+    assertThat(KernelProfileSection.arithmetic("trt-fp16-graph batch 1", java.util.List.of())).isEmpty();
+  }
 }
