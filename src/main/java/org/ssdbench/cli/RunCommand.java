@@ -47,6 +47,7 @@ import org.ssdbench.results.EnvironmentFile;
 import org.ssdbench.results.EnvironmentProbe;
 import org.ssdbench.ops.SignatureTable;
 import org.ssdbench.results.RunFolder;
+import org.ssdbench.results.HostLoad;
 import org.ssdbench.results.RunTime;
 import org.ssdbench.results.WorkloadBatch;
 import org.ssdbench.results.WorkloadFolder;
@@ -171,6 +172,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
+    HostLoad.Start hostLoad = HostLoad.start();
     addition = addTo == null ? null : RunAddition.open(addTo);
     if (addition != null) {
       addition.checkOptions(this, spec.commandLine());
@@ -241,6 +243,7 @@ final class RunCommand implements Callable<Integer> {
       skip("per-op", "--no-ops");
     }
     RunTime took = recordRunTime(started, folder, addition != null);
+    recordHostLoad(hostLoad, folder);
     folder.markComplete();
     int missing = countMissing(expected, chosen, summary);
     boolean reported = !noReport && report(folder);
@@ -285,6 +288,18 @@ final class RunCommand implements Callable<Integer> {
       log.println("WARNING: could not write " + RunTime.FILE + ": " + e.getMessage());
     }
     return took;
+  }
+
+  /** Writes this part's {@link HostLoad} and prints it; a failed write only warns. */
+  private void recordHostLoad(HostLoad.Start start, RunFolder folder) {
+    HostLoad load = start.finish();
+    log.println("Host during the run: " + load.describe()
+        + (load.notableSteal() ? " (CPU-bound configurations ran slower than on a quiet machine)" : ""));
+    try {
+      load.appendTo(folder.dir());
+    } catch (IOException e) {
+      log.println("WARNING: could not write " + HostLoad.FILE + ": " + e.getMessage());
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.ssdbench.report.run.RunData;
+import org.ssdbench.results.HostLoad;
 import org.ssdbench.results.RunFolder;
 import org.ssdbench.results.RunTime;
 
@@ -36,6 +37,18 @@ public final class RunNotes {
     Optional<RunTime> took = RunTime.read(folder.dir());
     took.ifPresent(t -> notes.add("This run took " + t.describe() + ", from its start to its results (the report "
         + "not included; " + RunTime.FILE + ")."));
+    List<HostLoad> load = HostLoad.read(folder.dir());
+    if (!load.isEmpty()) {
+      List<String> parts = load.stream().map(HostLoad::describe).toList();
+      String text = "The host during this run" + (parts.size() > 1 ? " (per part)" : "") + ": "
+          + String.join("; ", parts) + " (" + HostLoad.FILE + ").";
+      if (load.stream().anyMatch(HostLoad::notableSteal)) {
+        text += " Steal above " + Math.round(HostLoad.NOTABLE_STEAL * 100) + "% is CPU time the hypervisor gave to"
+            + " other guests: it slows the CPU-bound configurations (TensorFlow, TensorRT without a CUDA graph, PyTorch"
+            + " eager) and not the GPU-bound ones, so compare those with other runs with care.";
+      }
+      notes.add(text);
+    }
     if (folder.jmhJsonFiles().isEmpty()) {
       notes.add("This folder has no JMH results (no jmh-*.json): the report has no measurements"
           + (Files.exists(folder.env()) ? ", only the environment and side tables." : "."));

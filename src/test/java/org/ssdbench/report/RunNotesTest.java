@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssdbench.report.run.RunLoader;
+import org.ssdbench.results.HostLoad;
 import org.ssdbench.results.RunTime;
 import org.ssdbench.testing.Fixtures;
 
@@ -33,5 +34,21 @@ final class RunNotesTest {
 
     assertThat(RunNotes.of(new RunLoader().load(run))).contains("A part of this run was stopped and done again: its"
         + " half-written results are kept as jmh-trt.json.partial.stopped and left out.");
+  }
+
+  @Test
+  void saysWhatElseTheHostWasDoingAndWarnsOfSteal() throws Exception {
+    Path run = Fixtures.copyOfRun("h100-run", dir);
+    assertThat(RunNotes.of(new RunLoader().load(run))).noneMatch(n -> n.contains("host"));
+
+    new HostLoad(Instant.parse("2026-12-04T05:08:03Z"), Duration.ofSeconds(989), 0.41, 0.001).appendTo(run);
+    assertThat(RunNotes.of(new RunLoader().load(run))).contains("The host during this run: load average 0.41 at its"
+        + " start, CPU steal 0.1% of CPU time (host-load.json).");
+
+    new HostLoad(Instant.parse("2026-12-04T05:30:00Z"), Duration.ofSeconds(300), 3.5, 0.064).appendTo(run);
+    assertThat(RunNotes.of(new RunLoader().load(run))).anySatisfy(n -> assertThat(n)
+        .startsWith("The host during this run (per part): load average 0.41 at its start, CPU steal 0.1% of CPU time;"
+            + " load average 3.50 at its start, CPU steal 6.4% of CPU time (host-load.json). Steal above 2%")
+        .contains("TensorRT without a CUDA graph"));
   }
 }
