@@ -11,6 +11,7 @@ import org.ssdbench.diff.Comparison;
 import org.ssdbench.diff.DiffChart;
 import org.ssdbench.diff.DiffCsv;
 import org.ssdbench.diff.DiffTable;
+import org.ssdbench.diff.EngineComparison;
 import org.ssdbench.diff.RunComparator;
 import org.ssdbench.diff.RunLabels;
 import org.ssdbench.report.chart.ChartRendering;
@@ -33,6 +34,9 @@ import picocli.CommandLine.Parameters;
       "the ratios. Prints the table; writes diff.csv and diff.png/.svg into --out. See docs/statistics.md."
     })
 final class DiffCommand implements Callable<Integer> {
+  /** Which TensorRT engines the runs share ({@link EngineComparison}), beside diff.csv. */
+  static final String ENGINES = "engines.txt";
+
   @Parameters(arity = "2..*", paramLabel = "RUN", description = "Run folders; the first is the baseline.")
   List<Path> runs;
 
@@ -72,6 +76,18 @@ final class DiffCommand implements Callable<Integer> {
     System.out.print(DiffTable.format(comparisons));
     Files.createDirectories(dir);
     System.out.println("Wrote CSV to " + DiffCsv.write(comparisons, dir.resolve("diff.csv")));
+    List<String> engines = new ArrayList<>();
+    for (int i = 1; i < data.size(); i++) {
+      List<String> lines = EngineComparison.of(data.get(0).folder().dir(), data.get(i).folder().dir());
+      if (!lines.isEmpty()) {
+        engines.add("TensorRT engines, A = " + labels.get(0) + ", B = " + labels.get(i) + " (from trt-kernels.csv):");
+        lines.forEach(line -> engines.add("  " + line));
+      }
+    }
+    if (!engines.isEmpty()) {
+      engines.forEach(System.out::println);
+      System.out.println("Wrote engines to " + Files.write(dir.resolve(ENGINES), engines));
+    }
     if (comparisons.stream().anyMatch(c -> !Double.isNaN(c.ratio()))) {
       String title = "Change vs " + labels.get(0) + String.format(java.util.Locale.ROOT, " (threshold \u00b1%.0f%%)",
           threshold * 100);

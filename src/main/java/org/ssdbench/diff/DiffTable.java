@@ -12,8 +12,10 @@ public final class DiffTable {
    * those vary, so the table says what that variation measured to be.
    */
   static final String BETWEEN_RUNS = "p sees the spread within each run only; between runs the machine, the build and"
-      + " each TensorRT engine vary too (two H200 leases a day apart, same code: TensorRT rows up to 3.7% apart at"
-      + " p < 1e-4), so read a few percent between runs as that, not as the code";
+      + " each TensorRT engine vary too (the same code on two H200 machines: TensorRT engines built at level 1 up to"
+      + " 1.2x apart, as their builds chose other kernels (engines.txt says which rows ran different engines), and"
+      + " CPU-bound rows (TensorFlow, PyTorch eager) 1.9x apart (host-load.json)), so read a difference between runs"
+      + " as theirs as much as the code's";
 
   private DiffTable() {}
 
