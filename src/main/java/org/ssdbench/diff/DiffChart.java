@@ -42,8 +42,11 @@ public final class DiffChart {
       }
       chart.addSeries(run + " vs " + rows.get(0).baselineRun(), categories, change, error);
     });
-    // Short labels sit side by side up to about six; beyond, a gentle tilt keeps the plot tall and the axis title in.
-    ChartStyle.tiltLabelsBeyond(chart, categories.size(), 6);
+    // Short labels sit side by side up to about six; beyond, or when long, a tilt keeps the plot tall and the axis
+    // title in.
+    ChartStyle.tiltLabelsBeyond(chart, categories, 6);
+    // One legend entry per compared run, each naming two runs: side by side they run off the chart's edge.
+    chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
     chart.getStyler().setYAxisTitleVisible(true);
     chart.getStyler().setPlotContentSize(0.9);
     chart.getStyler().setYAxisDecimalPattern("0.#");
@@ -79,12 +82,28 @@ public final class DiffChart {
       labels.put(key(c), (label.isEmpty() ? method(c) : label) + (c.mode().equals("thrpt") ? " (thrpt)" : ""));
     }
     Map<String, Long> counts = labels.values().stream().collect(Collectors.groupingBy(l -> l, Collectors.counting()));
-    Map<String, String> unique = new LinkedHashMap<>();
+    Map<String, String> full = new LinkedHashMap<>();
     for (Comparison c : comparisons) {
       String label = labels.get(key(c));
-      unique.put(key(c), shorten(counts.get(label) > 1 ? method(c) + " " + label : label));
+      full.put(key(c), counts.get(label) > 1 ? method(c) + " " + label : label);
     }
+    // A label cut at its end can become another's ("ConcatV2 cpu host-fed graph…" for graph=op and graph=control) and
+    // the two benchmarks would share one bar: where cutting the end merges labels, the middle is cut instead.
+    Map<String, Long> cutCounts = full.values().stream().distinct()
+        .collect(Collectors.groupingBy(DiffChart::shorten, Collectors.counting()));
+    Map<String, String> unique = new LinkedHashMap<>();
+    full.forEach((key, label) -> unique.put(key,
+        cutCounts.get(shorten(label)) > 1 ? shortenMiddle(label) : shorten(label)));
     return unique;
+  }
+
+  private static String shortenMiddle(String label) {
+    if (label.length() <= MAX_LABEL) {
+      return label;
+    }
+    int head = (MAX_LABEL - 1) / 2;
+    int tail = MAX_LABEL - 1 - head;
+    return label.substring(0, head) + "\u2026" + label.substring(label.length() - tail);
   }
 
   private static String method(Comparison c) {

@@ -41,4 +41,22 @@ final class DiffChartTest {
     assertThat(chart.getSeriesMap().values().iterator().next().getXData())
         .allMatch(label -> label.toString().length() <= DiffChart.MAX_LABEL);
   }
+
+  private static Comparison op(String op, String graph) {
+    return new Comparison("org.ssdbench.bench.OpBenchmark.concatV2", "OpBenchmark.concatV2",
+        Map.of("op", op, "device", "cpu", "variant", "host-fed", "graph", graph, "signature", "concatv2:1x1083x91"),
+        "sample", "us/op", "A", "B", 10, 11, 1.1, 1.05, 1.15, 0.01, 6, 6, 2, 2, Change.SLOWER, "");
+  }
+
+  @Test
+  void labelsCutToLengthStayApartSoNoTwoBenchmarksShareABar() {
+    List<Comparison> comparisons = List.of(op("ConcatV2", "op"), op("ConcatV2", "control"), e2e("tf-cpu", "1"));
+
+    Map<String, String> labels = DiffChart.labels(comparisons);
+    CategoryChart chart = DiffChart.of(comparisons, "Change vs A", 0.02);
+
+    assertThat(labels.values()).doesNotHaveDuplicates().allMatch(l -> l.length() <= DiffChart.MAX_LABEL);
+    assertThat(labels.values()).contains("ConcatV2 cpu \u2026t-fed graph=op", "ConcatV2 cpu \u2026 graph=control");
+    assertThat(chart.getSeriesMap().values().iterator().next().getXData()).hasSize(3);
+  }
 }

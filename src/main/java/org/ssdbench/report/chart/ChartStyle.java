@@ -75,9 +75,17 @@ public final class ChartStyle {
     chart.getStyler().setXAxisLabelRotation(categories > fitting ? 20 : 0);
   }
 
-  /** Tilts the category labels when there are too many, or they are together too long, to sit side by side. */
+  /** Beyond this many categories a tilted label overlaps its neighbours, so labels stand upright. */
+  static final int UPRIGHT_BEYOND = 16;
+
+  /**
+   * Tilts the category labels when there are too many, or they are together too long, to sit side by side, and stands
+   * them upright beyond {@link #UPRIGHT_BEYOND} categories.
+   */
   public static void tiltLabelsBeyond(CategoryChart chart, List<String> labels, int fitting) {
     int chars = labels.stream().mapToInt(String::length).sum();
-    chart.getStyler().setXAxisLabelRotation(labels.size() > fitting || chars > LABEL_CHARS_SIDE_BY_SIDE ? 20 : 0);
+    int rotation = labels.size() > UPRIGHT_BEYOND ? 90
+        : labels.size() > fitting || chars > LABEL_CHARS_SIDE_BY_SIDE ? 20 : 0;
+    chart.getStyler().setXAxisLabelRotation(rotation);
   }
 }

@@ -60,4 +60,18 @@ final class ChartLayoutTest {
     assertThat(series.getName()).startsWith("p50");
     assertThat(series.getYData().stream().map(Number::doubleValue).toList()).containsExactly(20.48);
   }
+
+  @Test
+  void labelsLieFlatTiltOrStandUprightAsTheirCountAndLengthNeed() {
+    org.knowm.xchart.CategoryChart chart = ChartStyle.barChart("t", "x", "y");
+    java.util.function.IntFunction<java.util.List<String>> labels =
+        n -> java.util.stream.IntStream.range(0, n).mapToObj(i -> "trt-fp16-graph batch=" + i).toList();
+
+    ChartStyle.tiltLabelsBeyond(chart, java.util.List.of("tf-cpu", "tf-gpu"), 6);
+    assertThat(chart.getStyler().getXAxisLabelRotation()).isZero();
+    ChartStyle.tiltLabelsBeyond(chart, labels.apply(8), 6);
+    assertThat(chart.getStyler().getXAxisLabelRotation()).isEqualTo(20);
+    ChartStyle.tiltLabelsBeyond(chart, labels.apply(ChartStyle.UPRIGHT_BEYOND + 1), 6);
+    assertThat(chart.getStyler().getXAxisLabelRotation()).isEqualTo(90);
+  }
 }
