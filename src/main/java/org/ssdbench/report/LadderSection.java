@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.ssdbench.report.analysis.HardwareFloor;
 import org.ssdbench.report.analysis.IterationInterval;
 import org.ssdbench.report.analysis.Ladder;
+import org.ssdbench.report.analysis.PeerComparison;
 import org.ssdbench.report.analysis.Throughput;
 import org.ssdbench.report.chart.ChartCaption;
 import org.ssdbench.report.chart.ChartRendering;
@@ -54,6 +55,7 @@ final class LadderSection {
         blocks.add(new Block.Chart("Optimization ladder with the estimated hardware floor", chart.get(0)));
       }
     }
+    PeerComparison.of(results).ifPresent(peer -> blocks.addAll(peerBlocks(peer)));
     blocks.add(new Block.Heading(2, "Throughput over batch sizes"));
     List<Throughput.Point> points = Throughput.points(results);
     if (points.isEmpty()) {
@@ -76,6 +78,26 @@ final class LadderSection {
       }
     }
     return new Written(List.copyOf(blocks), List.copyOf(files));
+  }
+
+  /** "TensorRT beside PyTorch (batch 1)": both fastest configurations, the ratio, its interval and what it is not. */
+  static List<Block> peerBlocks(PeerComparison peer) {
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(new Block.Heading(2, "TensorRT beside PyTorch (batch 1)"));
+    blocks.add(new Block.Table(List.of("side", "fastest configuration", "p50 ms", "iterations (forks)"), List.of(
+        List.of("TensorRT, end to end", peer.trtConfig(), Numbers.format(peer.trtMillis()),
+            peer.trtIterations() + " (" + peer.trtForks() + ")"),
+        List.of("PyTorch peer, network only", peer.peerConfig(), Numbers.format(peer.peerMillis()),
+            peer.peerIterations() + " (" + peer.peerForks() + ")"))));
+    IterationInterval ci = peer.interval();
+    blocks.add(new Block.Paragraph(String.format(Locale.ROOT,
+        "%s is %s faster than %s%s. Not the same work: the PyTorch peer (peers/torch_ssd.py) times the network alone, "
+            + "without preprocessing, host-device copies or NMS, and TensorRT the whole call, so the ratio understates "
+            + "TensorRT's lead.", peer.trtConfig(), Numbers.ratio(peer.ratio()), peer.peerConfig(),
+        ci.known() ? String.format(Locale.ROOT, " (%.0f%% interval %s .. %s, a bootstrap over both sides' iterations,"
+            + " each iteration's median)", IterationInterval.LEVEL * 100, Numbers.ratio(ci.low()),
+            Numbers.ratio(ci.high())) : " (too few iterations on one side for an interval)")));
+    return blocks;
   }
 
   private static Block.Table ladderTable(List<Ladder.Step> steps, HardwareFloor floor) {

@@ -30,6 +30,10 @@ final class LadderSectionTest {
     assertThat(md).containsPattern("\\| tf-gpu-postproc-cpu \\| 6\\.400 \\| 1\\.40x \\| [0-9.]+x \\.\\. [0-9.]+x \\| 1\\.40x \\| article step 1");
     assertThat(md).contains("| estimated floor (trt-fp16-graph) |").contains("Estimated hardware floor: trt-fp16-graph at batch 1 on H100 SXM");
     assertThat(md).contains("| torch-fp16-graph | 128 |").contains("PyTorch peer, network only");
+    assertThat(md).contains("## TensorRT beside PyTorch (batch 1)")
+        .containsPattern("\\| PyTorch peer, network only \\| torch-fp16-[a-z]+ \\| [0-9.]+ \\| [0-9]+ \\(1\\) \\|")
+        .containsPattern("trt-fp16-graph is [0-9.]+x faster than torch-fp16-[a-z]+ ")
+        .contains("so the ratio understates TensorRT's lead");
     assertThat(md.indexOf("## Optimization ladder")).isLessThan(md.indexOf("## Per-op CPU vs GPU"));
     assertThat(run.report().resolve("ladder.png")).isNotEmptyFile();
     assertThat(run.report().resolve("throughput.svg")).isNotEmptyFile();

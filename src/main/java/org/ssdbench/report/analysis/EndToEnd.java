@@ -25,10 +25,19 @@ public final class EndToEnd {
   public static final Set<String> CLASSES =
       Set.of("org.ssdbench.bench.EndToEndBenchmark", "org.ssdbench.bench.TensorRtBenchmark", PEER_TORCH);
 
-  /** Configurations in the order the report shows them; others follow by name. */
+  /**
+   * Configurations in the order the report shows them: TensorFlow, then TensorRT by precision, each plain, with a CUDA
+   * graph, with the NMS plugin pinned to FP16, with uint8 input; other configurations follow by name, the PyTorch
+   * peer's last.
+   */
   public static final List<String> ORDER = List.of(
-      "tf-cpu", "tf-gpu", "tf-gpu-postproc-cpu", "tf-gpu-nms-cpu", "trt-fp32", "trt-fp16", "trt-int8",
-      "trt-fp16-graph");
+      "tf-cpu", "tf-gpu", "tf-gpu-postproc-cpu", "tf-gpu-nms-cpu",
+      "trt-fp32", "trt-fp32-graph",
+      "trt-fp16", "trt-fp16-graph", "trt-fp16-nmsfp16-graph", "trt-fp16-u8-graph",
+      "trt-int8", "trt-int8-graph", "trt-int8-nmsfp16-graph", "trt-int8-u8-graph");
+
+  /** Where the peer's configurations are named from: {@code torch-fp16-graph}. */
+  private static final String PEER_PREFIX = "torch-";
 
   /** The baseline every speedup is measured against: the article's step 0. */
   public static final String BASELINE = "tf-gpu";
@@ -69,7 +78,7 @@ public final class EndToEnd {
 
   private static int orderOf(String config) {
     int i = ORDER.indexOf(config);
-    return i < 0 ? ORDER.size() : i;
+    return i >= 0 ? i : config.startsWith(PEER_PREFIX) ? ORDER.size() + 1 : ORDER.size();
   }
 
   private static ConfigLatency latency(BenchmarkResult r) {

@@ -110,7 +110,7 @@ public final class Ladder {
   }
 
   /** The primary metric with its iteration data in ms, so ratios of two results are unit-free. */
-  private static Metric inMillis(BenchmarkResult r) {
+  static Metric inMillis(BenchmarkResult r) {
     Metric m = r.primary();
     double scale = Units.toMillisPerOp(1.0, m.unit());
     if (Double.isNaN(scale) || Units.isThroughput(m.unit())) {
