@@ -47,6 +47,7 @@ import org.ssdbench.results.EnvironmentFile;
 import org.ssdbench.results.EnvironmentProbe;
 import org.ssdbench.ops.SignatureTable;
 import org.ssdbench.results.RunFolder;
+import org.ssdbench.engine.trt.TrtInferenceEngine;
 import org.ssdbench.results.HostLoad;
 import org.ssdbench.results.RunTime;
 import org.ssdbench.results.WorkloadBatch;
@@ -95,6 +96,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--image", defaultValue = ModelRequest.SYNTHETIC, description = "'synthetic' or a JPEG/PNG path.")
   String image;
+
+  @Option(names = "--calibration-images", paramLabel = "DIR",
+      description = "Calibrate the INT8 engines on the JPEG/PNG photos of DIR (at least one batch of them) instead of"
+          + " generated images; an engine calibrated on other images is not reused.")
+  Path calibrationImages;
 
   @Option(names = "--score-threshold", defaultValue = "0.3", description = "NMS score threshold of the generated graph (0.3 or 1e-8).")
   float scoreThreshold;
@@ -341,7 +347,7 @@ final class RunCommand implements Callable<Integer> {
     List<KernelProfileLauncher.Request> requests = configs.stream()
         .map(c -> new KernelProfileLauncher.Request(folder.dir(), c, batch, builderLevel(chosen), KERNEL_PROFILE_RUNS))
         .toList();
-    int failed = new KernelProfileLauncher(jvmArgs, KernelProfileLauncher.DEFAULT_TIMEOUT, log).profileAll(requests);
+    int failed = new KernelProfileLauncher(trtJvmArgs(), KernelProfileLauncher.DEFAULT_TIMEOUT, log).profileAll(requests);
     alsoRan.add("%s of %d TensorRT engines at batch %d%s".formatted(KERNEL_PROFILE, requests.size(), batch,
         failed == 0 ? "" : " (" + failed + " failed)"));
     if (failed < requests.size()) {
@@ -548,7 +554,20 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private List<String> tensorRtForkArgs(RunFolder folder) {
-    return tensorRtForkArgs(jvmArgs, folder.dir());
+    return tensorRtForkArgs(trtJvmArgs(), folder.dir());
+  }
+
+  /** The user's JVM arguments, and the calibration photos' folder for every JVM that opens a TensorRT engine. */
+  private List<String> trtJvmArgs() {
+    return trtJvmArgs(jvmArgs, calibrationImages);
+  }
+
+  static List<String> trtJvmArgs(List<String> jvmArgs, Path calibrationImages) {
+    List<String> args = new ArrayList<>(jvmArgs);
+    if (calibrationImages != null) {
+      args.add("-D" + TrtInferenceEngine.CALIBRATION_IMAGES_PROPERTY + "=" + calibrationImages.toAbsolutePath());
+    }
+    return args;
   }
 
   /**

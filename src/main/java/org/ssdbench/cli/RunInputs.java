@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.ssdbench.bench.ModelRequest;
 import org.ssdbench.bench.Profile;
 import org.ssdbench.bench.TensorRtBenchmark;
+import org.ssdbench.engine.trt.CalibrationSet;
 import org.ssdbench.placement.Placement;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -62,6 +63,13 @@ final class RunInputs {
     }
     if (!ModelRequest.SYNTHETIC.equals(run.image)) {
       ImageCheck.check(Path.of(run.image), batches.stream().mapToInt(Integer::intValue).max().orElse(1));
+    }
+    if (run.calibrationImages != null) {
+      try {
+        CalibrationSet.of(run.calibrationImages);
+      } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        throw new BadInputException(run.calibrationImages, e.getMessage());
+      }
     }
     if (run.addTo != null) {
       if (!Files.isWritable(run.addTo)) {

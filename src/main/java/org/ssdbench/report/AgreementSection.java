@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.ssdbench.engine.Detections;
 import org.ssdbench.engine.trt.Int8Agreement;
+import org.ssdbench.engine.trt.TrtBuildsCsv;
 import org.ssdbench.report.doc.Block;
 import org.ssdbench.results.DetectionsCsv;
 import org.ssdbench.results.RunFolder;
@@ -31,6 +32,7 @@ final class AgreementSection {
       return List.of();
     }
     Map<DetectionsCsv.Key, Detections> byConfig = DetectionsCsv.read(file);
+    String caveat = Int8Agreement.caveat(TrtBuildsCsv.calibrations(folder.dir()));
     List<List<String>> rows = new ArrayList<>();
     Set<String> withoutFp32 = new LinkedHashSet<>();
     for (DetectionsCsv.Key key : byConfig.keySet()) {
@@ -56,12 +58,12 @@ final class AgreementSection {
         + ": its agreement with tf-cpu is in the correctness gate's table (matched, mean IoU, worst score diff).";
     if (rows.isEmpty()) {
       return withoutFp32.isEmpty() ? List.of() : List.of(new Block.Heading(2, "INT8 agreement"),
-          new Block.Paragraph(unpaired.strip() + " Measured, never gated. " + Int8Agreement.CAVEAT));
+          new Block.Paragraph(unpaired.strip() + " Measured, never gated. " + caveat));
     }
     return List.of(new Block.Heading(2, "INT8 against the FP32 engine"),
         new Block.Paragraph("Each INT8 configuration's detections on the workload's images, matched by class and IoU >= "
             + Int8Agreement.MIN_IOU + " against the FP32 engine's of the same run (from detections.csv, written by each "
-            + "configuration's correctness gate). Measured, never gated." + unpaired + " " + Int8Agreement.CAVEAT),
+            + "configuration's correctness gate). Measured, never gated." + unpaired + " " + caveat),
         new Block.Table(List.of("INT8 config", "FP32 config", "batch", "image", "FP32 detections", "INT8 detections",
             "matched", "mean IoU", "worst score diff"), rows));
   }

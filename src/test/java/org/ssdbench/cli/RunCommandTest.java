@@ -52,4 +52,29 @@ final class RunCommandTest {
     run.trtBuilderLevel = 3;
     assertThat(run.builderLevel(org.ssdbench.bench.Profile.QUICK)).isEqualTo(3);
   }
+
+  @Test
+  void refusesCalibrationImagesThatAreNotAFolderOfPhotosBeforeWritingAnything(@TempDir Path dir) throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("photos"));
+    Path results = Files.createDirectories(dir.resolve("results"));
+    StringWriter err = new StringWriter();
+    StringWriter out = new StringWriter();
+
+    int code = Main.commandLine().setErr(new PrintWriter(err)).setOut(new PrintWriter(out))
+        .execute("run", "--calibration-images", empty.toString(), "--results", results.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString() + out.toString()).contains(empty.toString())
+        .contains("has no .jpg, .jpeg or .png file");
+    try (var files = Files.list(results)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
+  void everyJvmThatOpensATensorRtEngineLearnsTheCalibrationPhotos() {
+    assertThat(RunCommand.trtJvmArgs(java.util.List.of("-Xmx4g"), null)).containsExactly("-Xmx4g");
+    assertThat(RunCommand.trtJvmArgs(java.util.List.of("-Xmx4g"), Path.of("photos"))).containsExactly("-Xmx4g",
+        "-Dssdbench.trt.calibration.images=" + Path.of("photos").toAbsolutePath());
+  }
 }

@@ -99,4 +99,20 @@ final class AgreementSectionTest {
     assertThat(AgreementSection.blocks(new RunFolder(dir))).isEmpty();
     assertThat(AgreementSection.blocks(new RunFolder(dir.resolve("empty")))).isEmpty();
   }
+
+  @Test
+  void theCaveatSaysWhichImagesTheEnginesCalibratedOn(@TempDir Path dir) throws Exception {
+    float[] a = {0.1f, 0.1f, 0.4f, 0.4f};
+    DetectionsCsv.append(dir, "trt-fp32-graph", 1, image(a));
+    DetectionsCsv.append(dir, "trt-int8-graph", 1, image(a));
+    java.nio.file.Files.writeString(dir.resolve("trt-builds.csv"), String.join("\n",
+        "config,precision,batch,builder_level,build,build_ms,timing_cache,calibration,layers",
+        "trt-fp32-graph,fp32,1,3,cold,50000,new,-,131",
+        "trt-int8-graph,int8,1,2,cold,140000,loaded,calibrated on photos (32),96", ""));
+
+    String text = AgreementSection.blocks(new RunFolder(dir)).get(1).toString();
+
+    assertThat(text).contains(org.ssdbench.engine.trt.Int8Agreement.CAVEAT_PHOTOS)
+        .doesNotContain("the default calibration images are generated");
+  }
 }

@@ -19,6 +19,9 @@ import org.ssdbench.model.LoadedModel;
  *     existed has none
  * @param postprocessing {@link PostprocessingPrecision#id()} of the layers between the box predictors and NMS;
  *     {@code auto} where a sidecar written before the field existed has none
+ * @param calibration {@link CalibrationSet#id()} an INT8 engine was calibrated on ({@link #NO_CALIBRATION} for the other
+ *     precisions): an engine calibrated on generated images must not serve a run calibrating on photos. An INT8
+ *     sidecar written before the field existed was calibrated on the default generated set.
  */
 public record EngineKey(
     String modelSha256,
@@ -33,7 +36,11 @@ public record EngineKey(
     int format,
     String inputFormat,
     String nmsPrecision,
-    String postprocessing) {
+    String postprocessing,
+    String calibration) {
+  /** The calibration of an engine that is not INT8. */
+  public static final String NO_CALIBRATION = "-";
+
   /**
    * Bump when a change to the converter or TrtNetworkBuilder makes older cached plans wrong. 2: plans keep detailed
    * layer information (ProfilingVerbosity.kDETAILED) for the engine inspector.
@@ -50,6 +57,16 @@ public record EngineKey(
     nmsPrecision = nmsPrecision == null ? NmsPrecision.CHOSEN.id() : NmsPrecision.parse(nmsPrecision).id();
     postprocessing = postprocessing == null ? PostprocessingPrecision.CHOSEN.id()
         : PostprocessingPrecision.parse(postprocessing).id();
+    calibration = !Precision.INT8.id().equals(precision) ? NO_CALIBRATION
+        : calibration == null ? CalibrationSet.of(null).id() : calibration;
+  }
+
+  /** A key for an engine calibrated (if INT8) on the default generated images. */
+  public EngineKey(String modelSha256, String gpuName, String computeCapability, String tensorrtVersion,
+      String precision, int batch, float scoreThreshold, boolean probes, int builderLevel, int format,
+      String inputFormat, String nmsPrecision, String postprocessing) {
+    this(modelSha256, gpuName, computeCapability, tensorrtVersion, precision, batch, scoreThreshold, probes,
+        builderLevel, format, inputFormat, nmsPrecision, postprocessing, null);
   }
 
   /** A key for an engine whose postprocessing runs in the types the builder picks. */
@@ -76,14 +93,17 @@ public record EngineKey(
   }
 
   /**
-   * The cache file stem: {@code <precision>[-u8][-nmsfp16][-pp32]-b<batch>-<model 12 hex>-<8 hex of threshold, probes and
-   * builder level>}; the float input's and the builder-chosen NMS's stems are what they were before those were fields.
+   * The cache file stem: {@code <precision>[-u8][-nmsfp16][-pp32]-b<batch>-<model 12 hex>-<8 hex of threshold, probes,
+   * builder level and a calibration other than the default>}; the float input's and the builder-chosen NMS's stems are what they were before those were fields.
    * GPU, TensorRT version and format are deliberately not in it: an engine for another GPU or TensorRT lands on the same
    * file, is recognised by its sidecar as foreign and rebuilt over, so stale plans do not pile up.
    */
   public String fileStem() {
-    String variant = LoadedModel.sha256(
-        "%s|%s|%d".formatted(Float.toString(scoreThreshold), probes, builderLevel).getBytes(StandardCharsets.UTF_8));
+    // The default calibration adds nothing, so the stems of engines cached before it was a field stay as they were.
+    String calibrated = calibration.equals(NO_CALIBRATION) || calibration.equals(CalibrationSet.of(null).id()) ? ""
+        : "|" + calibration;
+    String variant = LoadedModel.sha256("%s|%s|%d%s".formatted(Float.toString(scoreThreshold), probes, builderLevel,
+        calibrated).getBytes(StandardCharsets.UTF_8));
     return "%s-b%d-%s-%s".formatted(engineName(precision, inputFormat, nmsPrecision, postprocessing), batch,
         modelSha256.substring(0, Math.min(12, modelSha256.length())), variant.substring(0, 8));
   }

@@ -19,10 +19,21 @@ public final class Int8Agreement {
   /** Matches need at least this IoU: looser than the FP32 gate, since INT8 moves boxes. */
   public static final double MIN_IOU = 0.5;
 
-  /** Said beside every INT8 agreement figure. */
+  /** Said beside every INT8 agreement figure where the engines calibrated on the generated images. */
   public static final String CAVEAT = "The generated model's weights are synthetic and the default calibration images are "
       + "generated, so the INT8 ranges are not those of real photos: this agreement says little about INT8 on the real "
       + "model (calibrate on photos with --calibration-images DIR).";
+  /** Said instead where the engines calibrated on photos. */
+  public static final String CAVEAT_PHOTOS = "These INT8 engines calibrated on the photos of --calibration-images; with "
+      + "the generated model (synthetic weights) the agreement still says little about INT8 on the real model "
+      + "(--model with the real export).";
+  /** How trt-builds.csv's calibration column marks a calibration on {@code --calibration-images}. */
+  public static final String ON_PHOTOS = "on photos";
+
+  /** The caveat for engines whose trt-builds.csv calibration values are {@code calibrations}. */
+  public static String caveat(java.util.Collection<String> calibrations) {
+    return calibrations.stream().anyMatch(c -> c.contains(ON_PHOTOS)) ? CAVEAT_PHOTOS : CAVEAT;
+  }
 
   /** One image's comparison. */
   public record Row(String reference, int image, DetectionMatch match) {

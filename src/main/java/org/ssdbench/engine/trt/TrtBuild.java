@@ -12,7 +12,8 @@ import java.util.Locale;
  * @param timingCache how the timing cache started ({@link TrtNetworkBuilder.Plan#timingCache()}); TensorRT 10.6 does
  *     not count cache hits, so the cache's size before and after the build is recorded instead: a warm build that
  *     found every tactic adds nothing
- * @param calibration {@code -}, {@code calibrated} or {@code cached table}
+ * @param calibration {@code -}, {@code calibrated} or {@code cached table}; followed by {@code on photos (N)} when
+ *     calibrated on {@code --calibration-images}
  * @param deviceMemoryBytes the engine's activation memory ({@code ICudaEngine.getDeviceMemorySizeV2})
  */
 public record TrtBuild(String config, String precision, int batch, String builderLevel, String build, long buildMillis,

@@ -182,7 +182,7 @@ public final class TrtBuildCheck implements Callable<Integer> {
     }
     System.out.println();
     rows.forEach(r -> System.out.println(r));
-    System.out.println(Int8Agreement.CAVEAT);
+    System.out.println(calibrationImages == null ? Int8Agreement.CAVEAT : Int8Agreement.CAVEAT_PHOTOS);
     Path file = out.resolve("int8-agreement.csv");
     Int8Agreement.write(file, rows);
     System.out.println("Wrote " + file);

@@ -63,6 +63,15 @@ public final class TrtBuildsCsv {
     return new Builds(count, Duration.ofMillis(millis));
   }
 
+  /** Every calibration value of the folder's {@value #FILE} ({@code -}, {@code calibrated}, ...); none without one. */
+  public static List<String> calibrations(Path runDir) throws IOException {
+    Path file = runDir.resolve(FILE);
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    return LockedCsv.records(file, List.of("calibration")).stream().map(r -> r.get("calibration")).toList();
+  }
+
   static String line(List<String> cells) {
     return LockedCsv.line(cells);
   }

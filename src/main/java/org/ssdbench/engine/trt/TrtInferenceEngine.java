@@ -241,7 +241,7 @@ public final class TrtInferenceEngine implements InferenceEngine {
       TrtLogger logger = TrtLogger.shared();
       TrtRuntime runtime = own(new TrtRuntime(logger));
       GpuInfo gpu = GpuInfo.current();
-      EngineKey key = key(d, modelSha256, config, gpu);
+      EngineKey key = key(d, modelSha256, config, gpu, calibration);
       BuildCaches caches = BuildCaches.in(cache.dir(), modelSha256, gpu, TrtRuntime.version(), calibration);
       TrtNetworkBuilder.Plan[] built = {null};
       var entry = cache.getOrBuild(key, bytes -> tryLoad(runtime, bytes), () -> {
@@ -277,7 +277,8 @@ public final class TrtInferenceEngine implements InferenceEngine {
    * whether it would be loaded or built ({@link EngineCache#read}).
    */
   public static EngineKey keyFor(NetworkDescription description, String modelSha256, Config config) {
-    return key(withThreshold(description, config), modelSha256, config, GpuInfo.current());
+    return key(withThreshold(description, config), modelSha256, config, GpuInfo.current(),
+        CalibrationSet.of(calibrationImagesFromProperty()));
   }
 
   /** The description with the config's NMS score threshold, when it gives one. */
@@ -286,10 +287,11 @@ public final class TrtInferenceEngine implements InferenceEngine {
         : withNms(description, description.nms().withScoreThreshold(config.scoreThreshold()));
   }
 
-  private static EngineKey key(NetworkDescription d, String modelSha256, Config config, GpuInfo gpu) {
+  private static EngineKey key(NetworkDescription d, String modelSha256, Config config, GpuInfo gpu,
+      CalibrationSet calibration) {
     return new EngineKey(modelSha256, gpu.name(), gpu.computeCapability(), TrtRuntime.version(),
         config.precision().id(), config.batch(), d.nms().scoreThreshold(), config.probes(), config.builderLevel(),
-        EngineKey.FORMAT, config.input().id(), config.nms().id(), config.post().id());
+        EngineKey.FORMAT, config.input().id(), config.nms().id(), config.post().id(), calibration.id());
   }
 
   private static Path calibrationImagesFromProperty() {

@@ -119,7 +119,8 @@ public final class TrtNetworkBuilder {
    *
    * @param calibrationMillis INT8: from the first calibration batch to the table written; 0 when the table came from
    *     the cache or the precision is not INT8
-   * @param calibration {@code -} (not INT8), {@code calibrated} or {@code cached table}
+   * @param calibration {@code -} (not INT8), {@code calibrated} or {@code cached table}, followed by {@code on photos
+   *     (N)} where the set was {@code --calibration-images}
    * @param timingCache how the timing cache started: {@code none} (no cache folder), {@code new}, {@code loaded} or
    *     {@code rejected: <why>} (then a new one was used)
    * @param timingCacheBytesBefore size of the serialized timing cache loaded (0 when new)
@@ -255,7 +256,9 @@ public final class TrtNetworkBuilder {
         if (written != null && caches != null) {
           caches.calibrationTable().write(caches.calibration(), written);
         }
-        calibration = written != null || cachedTable == null ? "calibrated" : "cached table";
+        calibration = (written != null || cachedTable == null ? "calibrated" : "cached table")
+            + (caches != null && caches.calibrationSet() instanceof CalibrationSet.Photos photos
+                ? " " + Int8Agreement.ON_PHOTOS + " (" + photos.files().size() + ")" : "");
       }
       return new Plan(bytes, buildMillis, calibrator == null ? 0 : calibrator.batchesUsed(),
           calibrator == null ? 0 : calibrator.calibrationMillis(), calibration, timingCacheState, timingCacheBytesBefore,

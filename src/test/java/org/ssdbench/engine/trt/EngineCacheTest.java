@@ -96,4 +96,43 @@ final class EngineCacheTest {
     EngineKey b = new EngineKey(a.modelSha256(), "g", "9.0", "10.6.0", "fp16", 1, 0.3f, true, 1, EngineKey.FORMAT);
     assertThat(cache.planFile(a)).isNotEqualTo(cache.planFile(b));
   }
+
+  private static EngineKey int8(String calibration) {
+    return new EngineKey("ab".repeat(32), "g", "9.0", "10.6.0", "int8", 1, 0.3f, false, 1, EngineKey.FORMAT, "u8",
+        "auto", "auto", calibration);
+  }
+
+  @Test
+  void anInt8EngineCalibratedOnGeneratedImagesIsNotServedToARunCalibratingOnPhotos() {
+    EngineCache cache = new EngineCache(dir);
+    EngineKey generated = int8(null);
+    EngineKey photos = int8("photos:32:sha256=" + "cd".repeat(32));
+    AtomicInteger builds = new AtomicInteger();
+
+    cache.getOrBuild(generated, EngineCacheTest::decode, () -> "plan-generated".getBytes(StandardCharsets.UTF_8));
+    var onPhotos = cache.getOrBuild(photos, EngineCacheTest::decode, () -> {
+      builds.incrementAndGet();
+      return "plan-photos".getBytes(StandardCharsets.UTF_8);
+    });
+
+    assertThat(generated.calibration()).isEqualTo(CalibrationSet.of(null).id());
+    assertThat(photos.fileStem()).isNotEqualTo(generated.fileStem());
+    assertThat(onPhotos.source()).isEqualTo(EngineCache.Source.BUILT);
+    assertThat(onPhotos.value()).isEqualTo("plan-photos");
+    assertThat(builds).hasValue(1);
+  }
+
+  @Test
+  void cachedEnginesKeepTheirFilesAndSidecarsFromBeforeTheCalibrationWasKeyed() throws Exception {
+    EngineKey generated = int8(null);
+    // the stem before the field: 8 hex of "threshold|probes|level"
+    String variant = org.ssdbench.model.LoadedModel.sha256("0.3|false|1".getBytes(StandardCharsets.UTF_8));
+    assertThat(generated.fileStem()).isEqualTo("int8-u8-b1-" + "ab".repeat(6) + "-" + variant.substring(0, 8));
+
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var node = (com.fasterxml.jackson.databind.node.ObjectNode) json.valueToTree(generated);
+    node.remove("calibration");
+    assertThat(json.treeToValue(node, EngineKey.class)).isEqualTo(generated);
+    assertThat(key("g", "10.6.0").calibration()).isEqualTo(EngineKey.NO_CALIBRATION);
+  }
 }
