@@ -3,18 +3,15 @@ package org.ssdbench.report.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.ssdbench.report.analysis.SampleResults.sample;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssdbench.report.jmh.BenchmarkResult;
 import org.ssdbench.report.jmh.HistogramBin;
-import org.ssdbench.report.jmh.Metric;
-import org.ssdbench.report.jmh.Mode;
-import org.ssdbench.report.jmh.RunSettings;
 import org.ssdbench.report.run.RunLoader;
 import org.ssdbench.testing.Fixtures;
 
@@ -120,18 +117,5 @@ final class LadderTest {
     assertThat(points.get(1).imagesPerSecond()).isCloseTo(20_000, within(1e-6));
     assertThat(Throughput.best(points, false).orElseThrow().batch()).isEqualTo(128);
     assertThat(Throughput.best(points, true)).isEmpty();
-  }
-
-  private static BenchmarkResult sample(String benchmark, String config, String batch, double p50) {
-    TreeMap<Double, Double> percentiles = new TreeMap<>();
-    percentiles.put(50.0, p50);
-    percentiles.put(99.0, p50 * 1.2);
-    Metric m = new Metric(p50, 0.01, p50 - 0.01, p50 + 0.01, percentiles, "ms/op",
-        List.of(List.of(p50, p50 * 1.01, p50 * 0.99)), List.of());
-    var params = new java.util.LinkedHashMap<String, String>();
-    params.put("config", config);
-    params.put("batch", batch);
-    return new BenchmarkResult(benchmark, Mode.SAMPLE_TIME, params, m, java.util.Map.of(),
-        new RunSettings("1.37", null, List.of(), null, null, 1, 1, 1, null, 3, null));
   }
 }

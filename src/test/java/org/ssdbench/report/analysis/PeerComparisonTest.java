@@ -2,14 +2,11 @@ package org.ssdbench.report.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.ssdbench.report.analysis.SampleResults.sample;
 
 import java.util.List;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.ssdbench.report.jmh.BenchmarkResult;
-import org.ssdbench.report.jmh.Metric;
-import org.ssdbench.report.jmh.Mode;
-import org.ssdbench.report.jmh.RunSettings;
 
 final class PeerComparisonTest {
   @Test
@@ -54,17 +51,5 @@ final class PeerComparisonTest {
         sample("org.ssdbench.bench.TensorRtBenchmark.infer", "trt-fp16-graph", "1", 0.45, "ms/op")))).isEmpty();
     assertThat(PeerComparison.of(List.of(
         sample("peers.TorchSsd.infer", "torch-fp16-graph", "1", 1.165, "ms/op")))).isEmpty();
-  }
-
-  private static BenchmarkResult sample(String benchmark, String config, String batch, double p50, String unit) {
-    TreeMap<Double, Double> percentiles = new TreeMap<>();
-    percentiles.put(50.0, p50);
-    Metric m = new Metric(p50, 0.01, p50 * 0.99, p50 * 1.01, percentiles, unit,
-        List.of(List.of(p50, p50 * 1.01, p50 * 0.99)), List.of());
-    var params = new java.util.LinkedHashMap<String, String>();
-    params.put("config", config);
-    params.put("batch", batch);
-    return new BenchmarkResult(benchmark, Mode.SAMPLE_TIME, params, m, java.util.Map.of(),
-        new RunSettings("1.37", null, List.of(), null, null, 1, 1, 1, null, 3, null));
   }
 }
