@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.ssdbench.report.csv.CsvTable;
 import org.ssdbench.report.doc.Block;
 import org.ssdbench.results.RunFolder;
@@ -39,12 +38,8 @@ final class SideTables {
   }
 
   private static List<Path> opTables(RunFolder folder) throws IOException {
-    if (!Files.isDirectory(folder.requireInside(folder.traces()))) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.list(folder.traces())) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".ops.csv")).sorted().toList();
-    }
+    folder.requireInside(folder.traces());
+    return folder.opTables();
   }
 
   private static void add(List<Block> blocks, Path file, String title) throws IOException {

@@ -32,6 +32,8 @@ public record RunFolder(Path dir) {
   public static final String PLACEMENT = "placement.csv";
   public static final String TRACES = "traces";
   public static final String TRACE_SUFFIX = ".trace.json";
+  /** A configuration's op table in {@code traces/}: {@code <config>.ops.csv}. */
+  public static final String OP_TABLE_SUFFIX = ".ops.csv";
   public static final String OPS_REPORT = "ops-report.csv";
   public static final String REPORT = "report";
   public static final String INCOMPLETE = "INCOMPLETE";
@@ -57,17 +59,26 @@ public record RunFolder(Path dir) {
 
   /** The configurations with a Chrome trace in {@code traces/}, by name; none without that folder. */
   public List<String> tracedConfigs() throws IOException {
+    return inTraces(TRACE_SUFFIX).stream().map(p -> p.getFileName().toString())
+        .map(n -> n.substring(0, n.length() - TRACE_SUFFIX.length())).toList();
+  }
+
+  public Path opTable(String config) {
+    return traces().resolve(config + OP_TABLE_SUFFIX);
+  }
+
+  /** Every configuration's op table ({@code traces/*.ops.csv}), by name; none without that folder. */
+  public List<Path> opTables() throws IOException {
+    return inTraces(OP_TABLE_SUFFIX);
+  }
+
+  private List<Path> inTraces(String suffix) throws IOException {
     if (!Files.isDirectory(traces())) {
       return List.of();
     }
     try (Stream<Path> files = Files.list(traces())) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(TRACE_SUFFIX)).sorted()
-          .map(n -> n.substring(0, n.length() - TRACE_SUFFIX.length())).toList();
+      return files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
     }
-  }
-
-  public Path opTable(String config) {
-    return traces().resolve(config + ".ops.csv");
   }
 
   public Path copies() {

@@ -70,11 +70,6 @@ public final class ChartStyle {
   /** Characters of category labels that sit side by side, unrotated, under a chart of the suite's width. */
   static final int LABEL_CHARS_SIDE_BY_SIDE = 110;
 
-  /** Tilts the category labels when there are too many to sit side by side. */
-  public static void tiltLabelsBeyond(CategoryChart chart, int categories, int fitting) {
-    chart.getStyler().setXAxisLabelRotation(categories > fitting ? 20 : 0);
-  }
-
   /** Beyond this many categories a tilted label overlaps its neighbours, so labels stand upright. */
   static final int UPRIGHT_BEYOND = 16;
 

@@ -28,7 +28,7 @@ public final class LatencyChart {
     chart.getStyler().setLabelsVisible(true);
     chart.getStyler().setLabelsFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12));
     chart.getStyler().setYAxisDecimalPattern("#,##0.##");
-    ChartStyle.tiltLabelsBeyond(chart, latencies.size(), 6);
+    ChartStyle.tiltLabelsBeyond(chart, latencies.stream().map(ConfigLatency::config).toList(), 6);
     return chart;
   }
 

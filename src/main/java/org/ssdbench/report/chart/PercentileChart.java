@@ -23,7 +23,7 @@ public final class PercentileChart {
         chart,
         sampled.stream().mapToDouble(ConfigLatency::p50).min().orElseThrow(),
         sampled.stream().mapToDouble(ConfigLatency::p999).max().orElseThrow());
-    ChartStyle.tiltLabelsBeyond(chart, configs.size(), 6);
+    ChartStyle.tiltLabelsBeyond(chart, configs, 6);
     return chart;
   }
 

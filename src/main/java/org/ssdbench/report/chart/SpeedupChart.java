@@ -34,7 +34,7 @@ public final class SpeedupChart {
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setYAxisMax(top);
     chart.getStyler().setYAxisDecimalPattern("0.0");
-    ChartStyle.tiltLabelsBeyond(chart, labels.size(), 6);
+    ChartStyle.tiltLabelsBeyond(chart, labels, 6);
     reference(chart, Verdict.STEP1_CLAIM, "article step 1: 1.3x", top);
     reference(chart, Verdict.TRT_CLAIM, "article TensorRT: 4x", top);
     return chart;
