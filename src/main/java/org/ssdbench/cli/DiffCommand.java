@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
       "Benchmarks match by name, mode and params; each side is the iteration scores of every fork: ratio of medians",
       "with a 95%% interval, exact Wilcoxon-Mann-Whitney p-value, '~' when not significant (p >= 0.05), within the",
       "threshold or with too few iterations to tell; units normalised, throughput vs time refused; geometric mean of",
-      "the ratios. Prints the table; writes diff.csv and diff.png/.svg into --out. See docs/statistics.md."
+      "the ratios. Prints the table; writes diff.csv, diff.png/.svg and, where both runs have TensorRT kernel profiles,",
+      "engines.txt (which rows ran different engines) into --out. See docs/statistics.md."
     })
 final class DiffCommand implements Callable<Integer> {
   /** Which TensorRT engines the runs share ({@link EngineComparison}), beside diff.csv. */
