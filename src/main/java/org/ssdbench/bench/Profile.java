@@ -33,8 +33,10 @@ public record Profile(String name, int forks, int warmupIterations, int warmupSe
 
   /**
    * The quick profile's TensorRT builder optimization level. On an H200 its five cold builds (FP32, FP16, INT8, and
-   * the two uint8-input engines) took 4 min 9 s, where TensorRT's default level (3; 2 for INT8) had taken about 8.5
-   * minutes, and its INT8 uint8-input engine ran in 361 us of GPU time against 359 to 360 us at level 2.
+   * the two uint8-input engines) took 4 min 9 s (4 min 52 s on another H200), where TensorRT's default level (3; 2 for
+   * INT8) had taken about 8.5 minutes, and its INT8 uint8-input engine ran in 361 us of GPU time against 359 to 360 us
+   * at level 2. Level 1 times fewer kernels, and its choices vary more between builds: one INT8 build kept 70% of its
+   * convolution time in FP16 kernels and ran in 429 us.
    */
   public static final int QUICK_TRT_LEVEL = 1;
 
