@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the SSD MobileNet V2 benchmark suite on this machine and writes a new folder under results/.
 #
-#   ./run-bench.sh            quick profile (minutes): batch 1, one fork
-#   ./run-bench.sh --full     every batch size (1, 8, 32), two forks, longer iterations
+#   ./run-bench.sh            quick profile (minutes): batch 1, two forks
+#   ./run-bench.sh --full     every batch size (1, 8, 32), three forks, longer iterations, the throughput sweep
+#   ./run-bench.sh -- --throughput    the quick profile and the throughput sweep (TensorRT and the peer at 1 to 256)
 #
 # With a GPU (nvidia-smi finds one) it builds with -Pgpu and runs every configuration; without one it runs the CPU parts
 # and says what it skipped and why. Options after '--' go to the suite's 'run' command (see: java -jar target/benchmarks.jar run --help).
@@ -186,8 +187,11 @@ fi
 if [ -n "$peer_skip" ]; then
   echo "SKIPPED peer torch: $peer_skip"
 else
+  # Batch 1, and the TensorRT sweep's batch sizes (ThroughputSweep.BATCHES) where the run sweeps: --full or --throughput.
   peer_batches=1
-  [ "$profile" = full ] && peer_batches=1,8,32,128,256
+  case " $profile ${extra[*]:-} " in
+    *" full "*|*" --throughput"*) peer_batches=1,8,32,128,256 ;;
+  esac
   if python3 peers/torch_ssd.py --out "$run_dir" --batches "$peer_batches"; then
     case " ${extra[*]:-} " in
       *" --no-report "*) ;;

@@ -77,6 +77,24 @@ final class RunBenchScriptTest {
   }
 
   @Test
+  void thePeerSweepsTheBatchSizesWhenTheRunSweepsThem(@TempDir Path dir) throws Exception {
+    for (String args : java.util.List.of("", "-- --throughput", "--full", "-- --throughput=trt-int8-u8-graph --no-tf")) {
+      Path run = Files.createDirectories(dir.resolve("r" + args.hashCode()));
+      Path bin = fakeGpuMachine(run, null);
+      // the suite prints its run folder; python3 has torch and records how the peer was started
+      Files.writeString(bin.resolve("java"), "#!/bin/sh\necho 'Results:  results/x'\n");
+      Files.writeString(bin.resolve("python3"), "#!/bin/sh\n[ \"$1\" = -c ] && exit 0\n"
+          + "echo \"$*\" >> \"$(dirname \"$0\")/python3.args\"\n");
+      bin.resolve("python3").toFile().setExecutable(true);
+
+      bash("cd " + run + " && PATH=" + bin + ":$PATH ./run-bench.sh --no-build --no-redist --generated " + args, "");
+
+      assertThat(Files.readString(bin.resolve("python3.args")).trim()).as(args).isEqualTo(
+          "peers/torch_ssd.py --out results/x --batches " + (args.isEmpty() ? "1" : "1,8,32,128,256"));
+    }
+  }
+
+  @Test
   void withTheRedistJarsTheSuiteStartsWithThemOnTheClassPath(@TempDir Path dir) throws Exception {
     Path bin = fakeGpuMachine(dir,
         "/m2/cuda-12.6-9.5-1.5.11-linux-x86_64-redist.jar:/m2/tensorrt-10.6-1.5.11-linux-x86_64-redist.jar\n");
