@@ -50,10 +50,18 @@ public final class OpChart {
     return chart;
   }
 
-  private static String label(OpTiming op) {
+  /**
+   * The op, its shapes and the CPU/GPU ratio; where both times ran but one's 95% interval reaches zero, says so, since
+   * the log-scale bars cannot show an interval that wide.
+   */
+  static String label(OpTiming op) {
     double ratio = op.cpuOverGpuHostFed();
     String name = op.op() + shapes(op.signature());
-    return Double.isNaN(ratio) ? name : name + String.format(Locale.ROOT, " (%.2fx)", ratio);
+    if (!Double.isNaN(ratio)) {
+      return name + String.format(Locale.ROOT, " (%.2fx)", ratio);
+    }
+    boolean bothRan = !Double.isNaN(op.cpuMicros()) && !Double.isNaN(op.gpuHostFedMicros());
+    return bothRan ? name + " (no ratio: \u00b1 reaches 0)" : name;
   }
 
   /** Longest shapes part of a label: XChart drops a category label that does not fit its slot. */

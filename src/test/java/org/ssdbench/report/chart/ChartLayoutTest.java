@@ -39,8 +39,11 @@ final class ChartLayoutTest {
     CategoryChart chart = OpChart.of(List.of(concat, gather), CAPTION);
 
     List<Object> labels = List.copyOf(chart.getSeriesMap().values().iterator().next().getXData());
-    assertThat(labels).containsExactly((Object) "ConcatV2 1x1083x91*1x600x91*1x150x91\u2026 (1.71x)", "GatherV2 0*0.i32");
+    assertThat(labels).containsExactly((Object) "ConcatV2 1x1083x91*1x600x91*1x150x91\u2026 (1.71x)",
+        "GatherV2 0*0.i32 (no ratio: \u00b1 reaches 0)");
     assertThat(OpChart.shapes("conv2d:1x10x10x1280*3x3x1280x546/s1/SAME")).isEqualTo(" 1x10x10x1280*3x3x1280x546");
+    assertThat(OpChart.label(new OpTiming("Select", "select:100.bool*100^2", 5.16, Double.NaN, Double.NaN, 3.94,
+        Double.NaN, Double.NaN, true))).isEqualTo("Select 100.bool*100^2");
     assertThat(chart.getStyler().getXAxisLabelRotation()).isZero();
     // the H200 run's four ops: together too long to sit side by side unrotated
     OpTiming conv = new OpTiming("Conv2D", "conv2d:1x10x10x1280*3x3x1280x546/s1/SAME", 4058.75, 558.94, Double.NaN,
