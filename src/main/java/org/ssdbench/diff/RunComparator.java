@@ -56,17 +56,60 @@ public final class RunComparator {
         out.add(compare(a, baselineLabel, b, label));
       }
     }
+    List<BenchmarkResult> stillUnmatched = new ArrayList<>();
     for (BenchmarkResult a : unmatched) {
       BenchmarkResult b = theirs.values().stream().filter(r -> sameBenchmark(a, r)).findFirst().orElse(null);
       if (b == null) {
-        out.add(missing(a, baselineLabel, label, true));
+        stillUnmatched.add(a);
       } else {
         theirs.remove(b.key());
         out.add(compare(a, baselineLabel, b, label));
       }
     }
-    theirs.values().forEach(r -> out.add(missing(r, baselineLabel, label, false)));
+    for (BenchmarkResult a : stillUnmatched) {
+      out.add(missing(a, baselineLabel, label, true, paramsApart(a, theirs.values(), "B", "A")));
+    }
+    theirs.values().forEach(r -> out.add(missing(r, baselineLabel, label, false,
+        paramsApart(r, stillUnmatched, "A", "B"))));
     return out;
+  }
+
+  /**
+   * Where {@code others} (the other run's unmatched results) hold the same benchmark and configuration with other
+   * params, which ones, e.g. {@code B ran it with builderLevel=1 (A: -1)}, so the reader learns why
+   * the two rows were not compared. Empty where there is no such result.
+   *
+   * @param other the other run's letter in the table (A or B), {@code self} this result's
+   */
+  static String paramsApart(BenchmarkResult r, java.util.Collection<BenchmarkResult> others, String other,
+      String self) {
+    String config = r.param("config");
+    if (config == null) {
+      return "";
+    }
+    Map<String, String> mine = r.workParams();
+    for (BenchmarkResult o : others) {
+      if (!o.benchmark().equals(r.benchmark()) || !config.equals(o.param("config"))) {
+        continue;
+      }
+      Map<String, String> theirs = o.workParams();
+      java.util.Set<String> keys = new java.util.TreeSet<>(mine.keySet());
+      keys.addAll(theirs.keySet());
+      List<String> apart = new ArrayList<>();
+      for (String k : keys) {
+        String mineValue = mine.get(k);
+        String theirValue = theirs.get(k);
+        if (!java.util.Objects.equals(mineValue, theirValue)) {
+          apart.add("%s=%s (%s: %s)".formatted(k, theirValue == null ? "none" : theirValue, self,
+              mineValue == null ? "none" : mineValue));
+        }
+      }
+      if (!apart.isEmpty()) {
+        return "%s ran it with %s: rows whose params differ are not compared".formatted(other,
+            String.join(", ", apart));
+      }
+    }
+    return "";
   }
 
   private Comparison compare(BenchmarkResult a, String labelA, BenchmarkResult b, String labelB) {
@@ -132,7 +175,8 @@ public final class RunComparator {
         b.primary().sampleCount(), a.run().forks(), b.run().forks(), Change.INCOMPARABLE, why);
   }
 
-  private static Comparison missing(BenchmarkResult r, String labelA, String labelB, boolean inBaseline) {
+  private static Comparison missing(BenchmarkResult r, String labelA, String labelB, boolean inBaseline,
+      String note) {
     double median;
     int size;
     int forks;
@@ -149,7 +193,7 @@ public final class RunComparator {
     return new Comparison(r.benchmark(), r.shortName(), r.workParams(), r.mode().shortName(), r.primary().unit(), labelA,
         labelB, inBaseline ? median : Double.NaN, inBaseline ? Double.NaN : median, Double.NaN, Double.NaN, Double.NaN,
         Double.NaN, inBaseline ? size : 0, inBaseline ? 0 : size, inBaseline ? forks : 0, inBaseline ? 0 : forks,
-        Change.MISSING, "");
+        Change.MISSING, note);
   }
 
   private static boolean sameBenchmark(BenchmarkResult a, BenchmarkResult b) {

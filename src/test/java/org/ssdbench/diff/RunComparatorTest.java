@@ -181,6 +181,28 @@ final class RunComparatorTest {
         .satisfies(c -> assertThat(c.change()).isEqualTo(Change.INCOMPARABLE));
   }
 
+  @Test
+  void aRowInOneRunOnlySaysWhichParamsKeptItFromTheOther() {
+    org.ssdbench.report.jmh.BenchmarkResult level1 = trt("trt-fp16-graph", "1");
+    org.ssdbench.report.jmh.BenchmarkResult levelDefault = trt("trt-fp16-graph", "-1");
+
+    assertThat(RunComparator.paramsApart(levelDefault, List.of(trt("trt-int8-graph", "1"), level1), "B", "A"))
+        .isEqualTo("B ran it with builderLevel=1 (A: -1): rows whose params differ are not compared");
+    assertThat(RunComparator.paramsApart(levelDefault, List.of(trt("trt-int8-graph", "1")), "B", "A")).isEmpty();
+  }
+
+  private static org.ssdbench.report.jmh.BenchmarkResult trt(String config, String level) {
+    var m = new org.ssdbench.report.jmh.Metric(0.4, 0.01, 0.39, 0.41, new java.util.TreeMap<>(), "ms/op",
+        List.of(List.of(0.4, 0.41, 0.39)), List.of());
+    var params = new java.util.LinkedHashMap<String, String>();
+    params.put("batch", "1");
+    params.put("builderLevel", level);
+    params.put("config", config);
+    return new org.ssdbench.report.jmh.BenchmarkResult("org.ssdbench.bench.TensorRtBenchmark.infer",
+        org.ssdbench.report.jmh.Mode.SAMPLE_TIME, params, m, Map.of(),
+        new org.ssdbench.report.jmh.RunSettings("1.37", null, List.of(), null, null, 1, 1, 1, null, 3, null));
+  }
+
   private static RunData withWorkload(Path dir, String fixture, String workload) throws IOException {
     java.nio.file.Files.createDirectories(dir);
     String json = java.nio.file.Files.readString(resource("runs/stats/" + fixture).resolve("jmh-e2e.json"));
