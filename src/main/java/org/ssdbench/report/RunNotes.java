@@ -2,9 +2,16 @@ package org.ssdbench.report;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.ssdbench.engine.trt.profile.KernelArithmetic;
+import org.ssdbench.engine.trt.profile.KernelLine;
+import org.ssdbench.engine.trt.profile.KernelProfileCsv;
 import org.ssdbench.report.run.RunData;
 import org.ssdbench.results.HostLoad;
 import org.ssdbench.results.RunFolder;
@@ -37,6 +44,7 @@ public final class RunNotes {
     Optional<RunTime> took = RunTime.read(folder.dir());
     took.ifPresent(t -> notes.add("This run took " + t.describe() + ", from its start to its results (the report "
         + "not included; " + RunTime.FILE + ")."));
+    mostlyNotInt8(folder).ifPresent(notes::add);
     List<HostLoad> load = HostLoad.read(folder.dir());
     if (!load.isEmpty()) {
       List<String> parts = load.stream().map(HostLoad::describe).toList();
@@ -54,5 +62,41 @@ public final class RunNotes {
           + (Files.exists(folder.env()) ? ", only the environment and side tables." : "."));
     }
     return notes;
+  }
+
+  /** Below this share of its convolution time in INT8 kernels, an INT8 engine's latency is mostly another precision's. */
+  static final double LOW_INT8_SHARE = 0.5;
+
+  /**
+   * The INT8 engines of the kernel profile that ran less than {@link #LOW_INT8_SHARE} of their convolution time in
+   * INT8 kernels: their latencies measure that build's choice of FP16 and FP32 kernels, not INT8.
+   */
+  static Optional<String> mostlyNotInt8(RunFolder folder) throws IOException {
+    Path file = folder.dir().resolve(KernelProfileCsv.KERNELS);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    Map<String, List<KernelLine>> engines = new LinkedHashMap<>();
+    for (KernelLine line : KernelProfileCsv.readKernels(file)) {
+      if (line.config().contains("int8")) {
+        engines.computeIfAbsent(line.config() + " batch " + line.batch(), k -> new ArrayList<>()).add(line);
+      }
+    }
+    List<String> low = new ArrayList<>();
+    engines.forEach((engine, lines) -> {
+      Map<KernelArithmetic, Double> byArithmetic = KernelArithmetic.microsByArithmetic(lines);
+      double total = byArithmetic.values().stream().mapToDouble(Double::doubleValue).sum();
+      double share = total > 0 ? byArithmetic.getOrDefault(KernelArithmetic.INT8, 0.0) / total : Double.NaN;
+      if (share < LOW_INT8_SHARE) {
+        low.add(String.format(Locale.ROOT, "%s %.0f%%", engine, share * 100));
+      }
+    });
+    if (low.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of("INT8 engines that ran most of their convolution time in other kernels (share in INT8 kernels: "
+        + String.join(", ", low) + "; \"Where the GPU time goes\"): TensorRT kept those layers in FP16 or FP32 in this"
+        + " build, so these latencies measure that build's choice rather than INT8, and another build of the same"
+        + " network may differ.");
   }
 }

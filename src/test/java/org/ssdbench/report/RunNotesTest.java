@@ -51,4 +51,23 @@ final class RunNotesTest {
             + " load average 3.50 at its start, CPU steal 6.4% of CPU time (host-load.json). Steal above 2%")
         .contains("TensorRT without a CUDA graph"));
   }
+
+  @Test
+  void warnsWhereAnInt8EngineRanMostlyInOtherKernels() throws Exception {
+    Path run = Fixtures.copyOfRun("h100-run", dir);
+    String i8 = "sm80_xmma_fprop_implicit_gemm_interleaved_i8i8_i8i32_f32_nchw_vect_c_32kcrs";
+    String f16 = "sm80_xmma_fprop_implicit_gemm_f16f16_f16f16_f16_nhwckrsc_nhwc_tilesize128x32x32";
+    java.nio.file.Files.writeString(run.resolve("trt-kernels.csv"), String.join("\n",
+        "config,batch,kernel,kind,launches_per_inference,us_per_inference,share",
+        "trt-int8-graph,1," + i8 + ",CONVOLUTION,3,25.0,0.1",
+        "trt-int8-graph,1," + f16 + ",CONVOLUTION,8,75.0,0.3",
+        "trt-int8-u8-graph,1," + i8 + ",CONVOLUTION,13,95.0,0.4",
+        "trt-int8-u8-graph,1," + f16 + ",CONVOLUTION,1,5.0,0.02",
+        "trt-fp16-graph,1," + f16 + ",CONVOLUTION,8,75.0,0.3", ""));
+
+    assertThat(RunNotes.of(new RunLoader().load(run))).anySatisfy(n -> assertThat(n)
+        .startsWith("INT8 engines that ran most of their convolution time in other kernels (share in INT8 kernels:"
+            + " trt-int8-graph batch 1 25%;")
+        .doesNotContain("trt-int8-u8-graph").doesNotContain("trt-fp16-graph"));
+  }
 }
