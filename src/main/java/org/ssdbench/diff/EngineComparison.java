@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,25 +62,17 @@ public final class EngineComparison {
   }
 
   private static String arithmetic(List<KernelLine> lines) {
-    Map<KernelArithmetic, Double> byArithmetic = KernelArithmetic.microsByArithmetic(lines);
-    double total = byArithmetic.values().stream().mapToDouble(Double::doubleValue).sum();
-    if (!(total > 0)) {
+    Map<KernelArithmetic, Double> shares = KernelArithmetic.shares(lines);
+    if (shares.isEmpty()) {
       return "none";
     }
-    return byArithmetic.entrySet().stream()
-        .map(e -> String.format(Locale.ROOT, "%s %.0f%%", e.getKey().label(), 100 * e.getValue() / total))
+    return shares.entrySet().stream()
+        .map(e -> String.format(Locale.ROOT, "%s %.0f%%", e.getKey().label(), 100 * e.getValue()))
         .collect(Collectors.joining(", "));
   }
 
   private static Map<String, List<KernelLine>> byEngine(Path runDir) throws IOException {
     Path file = runDir.resolve(KernelProfileCsv.KERNELS);
-    Map<String, List<KernelLine>> engines = new LinkedHashMap<>();
-    if (!Files.isRegularFile(file)) {
-      return engines;
-    }
-    for (KernelLine line : KernelProfileCsv.readKernels(file)) {
-      engines.computeIfAbsent(line.config() + " batch " + line.batch(), k -> new ArrayList<>()).add(line);
-    }
-    return engines;
+    return Files.isRegularFile(file) ? KernelProfileCsv.byEngine(KernelProfileCsv.readKernels(file)) : Map.of();
   }
 }

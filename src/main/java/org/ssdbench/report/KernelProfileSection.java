@@ -47,10 +47,7 @@ final class KernelProfileSection {
     Path summaryFile = folder.requireInside(folder.dir().resolve(KernelProfileCsv.SUMMARY));
     List<ProfileSummary> summaries = Files.isRegularFile(summaryFile)
         ? KernelProfileCsv.readSummaries(summaryFile) : List.of();
-    Map<String, List<KernelLine>> byEngine = new LinkedHashMap<>();
-    for (KernelLine line : KernelProfileCsv.readKernels(kernelsFile)) {
-      byEngine.computeIfAbsent(label(line.config(), line.batch()), k -> new ArrayList<>()).add(line);
-    }
+    Map<String, List<KernelLine>> byEngine = KernelProfileCsv.byEngine(KernelProfileCsv.readKernels(kernelsFile));
     List<Block> blocks = new ArrayList<>();
     blocks.add(new Block.Heading(2, "Where the GPU time goes"));
     blocks.add(new Block.Paragraph("Per TensorRT engine, its kernels, copies and fills per inference, from a CUPTI "
@@ -116,10 +113,6 @@ final class KernelProfileSection {
           + " kernels, and two builds of the same network can differ here.";
     }
     return Optional.of(text);
-  }
-
-  private static String label(String config, int batch) {
-    return config + " batch " + batch;
   }
 
   private static Optional<ProfileSummary> summary(List<ProfileSummary> summaries, KernelLine line) {

@@ -5,12 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.ssdbench.engine.trt.profile.KernelArithmetic;
-import org.ssdbench.engine.trt.profile.KernelLine;
 import org.ssdbench.engine.trt.profile.KernelProfileCsv;
 import org.ssdbench.report.run.RunData;
 import org.ssdbench.results.HostLoad;
@@ -76,19 +74,12 @@ public final class RunNotes {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    Map<String, List<KernelLine>> engines = new LinkedHashMap<>();
-    for (KernelLine line : KernelProfileCsv.readKernels(file)) {
-      if (line.config().contains("int8")) {
-        engines.computeIfAbsent(line.config() + " batch " + line.batch(), k -> new ArrayList<>()).add(line);
-      }
-    }
     List<String> low = new ArrayList<>();
-    engines.forEach((engine, lines) -> {
-      Map<KernelArithmetic, Double> byArithmetic = KernelArithmetic.microsByArithmetic(lines);
-      double total = byArithmetic.values().stream().mapToDouble(Double::doubleValue).sum();
-      double share = total > 0 ? byArithmetic.getOrDefault(KernelArithmetic.INT8, 0.0) / total : Double.NaN;
-      if (share < LOW_INT8_SHARE) {
-        low.add(String.format(Locale.ROOT, "%s %.0f%%", engine, share * 100));
+    KernelProfileCsv.byEngine(KernelProfileCsv.readKernels(file)).forEach((engine, lines) -> {
+      Map<KernelArithmetic, Double> shares = KernelArithmetic.shares(lines);
+      double int8 = shares.getOrDefault(KernelArithmetic.INT8, 0.0);
+      if (lines.get(0).config().contains("int8") && !shares.isEmpty() && int8 < LOW_INT8_SHARE) {
+        low.add(String.format(Locale.ROOT, "%s %.0f%%", engine, int8 * 100));
       }
     });
     if (low.isEmpty()) {

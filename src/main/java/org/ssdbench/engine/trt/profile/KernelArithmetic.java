@@ -57,4 +57,15 @@ public enum KernelArithmetic {
     }
     return byArithmetic;
   }
+
+  /** {@link #microsByArithmetic} as fractions of their sum; empty where the lines hold no convolution time. */
+  public static Map<KernelArithmetic, Double> shares(List<KernelLine> lines) {
+    Map<KernelArithmetic, Double> micros = microsByArithmetic(lines);
+    double total = micros.values().stream().mapToDouble(Double::doubleValue).sum();
+    Map<KernelArithmetic, Double> shares = new EnumMap<>(KernelArithmetic.class);
+    if (total > 0) {
+      micros.forEach((a, us) -> shares.put(a, us / total));
+    }
+    return shares;
+  }
 }

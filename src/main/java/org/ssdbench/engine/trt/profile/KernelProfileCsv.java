@@ -3,8 +3,10 @@ package org.ssdbench.engine.trt.profile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 import org.ssdbench.results.LockedCsv;
 
@@ -37,6 +39,20 @@ public final class KernelProfileCsv {
     replace(kernels, KERNEL_HEADER, s.config(), s.batch(), kernelRows);
     replace(summary, SUMMARY_HEADER, s.config(), s.batch(), summaryRow);
     return List.of(kernels, summary);
+  }
+
+  /** How the report and {@code diff} name one profiled engine: {@code trt-int8-u8-graph batch 1}. */
+  public static String engineLabel(String config, int batch) {
+    return config + " batch " + batch;
+  }
+
+  /** The lines grouped by engine ({@link #engineLabel}), in file order. */
+  public static Map<String, List<KernelLine>> byEngine(List<KernelLine> lines) {
+    Map<String, List<KernelLine>> engines = new LinkedHashMap<>();
+    for (KernelLine line : lines) {
+      engines.computeIfAbsent(engineLabel(line.config(), line.batch()), k -> new ArrayList<>()).add(line);
+    }
+    return engines;
   }
 
   public static List<KernelLine> readKernels(Path file) throws IOException {
