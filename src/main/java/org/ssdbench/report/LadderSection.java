@@ -96,7 +96,9 @@ final class LadderSection {
             + "TensorRT's lead.", peer.trtConfig(), Numbers.ratio(peer.ratio()), peer.peerConfig(),
         ci.known() ? String.format(Locale.ROOT, " (%.0f%% interval %s .. %s, a bootstrap over both sides' iterations,"
             + " each iteration's median)", IterationInterval.LEVEL * 100, Numbers.ratio(ci.low()),
-            Numbers.ratio(ci.high())) : " (too few iterations on one side for an interval)")));
+            Numbers.ratio(ci.high())) : " (too few iterations on one side for an interval)")
+            + (ci.known() && Math.min(peer.trtForks(), peer.peerForks()) < 2
+                ? " One side ran in a single process, so the interval leaves out the spread between processes." : "")));
     return blocks;
   }
 

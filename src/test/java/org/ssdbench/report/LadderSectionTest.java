@@ -33,7 +33,8 @@ final class LadderSectionTest {
     assertThat(md).contains("## TensorRT beside PyTorch (batch 1)")
         .containsPattern("\\| PyTorch peer, network only \\| torch-fp16-[a-z]+ \\| [0-9.]+ \\| [0-9]+ \\(1\\) \\|")
         .containsPattern("trt-fp16-graph is [0-9.]+x faster than torch-fp16-[a-z]+ ")
-        .contains("so the ratio understates TensorRT's lead");
+        .contains("so the ratio understates TensorRT's lead")
+        .contains("One side ran in a single process, so the interval leaves out the spread between processes.");
     assertThat(md.indexOf("## Optimization ladder")).isLessThan(md.indexOf("## Per-op CPU vs GPU"));
     assertThat(run.report().resolve("ladder.png")).isNotEmptyFile();
     assertThat(run.report().resolve("throughput.svg")).isNotEmptyFile();
