@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ssdbench.report.analysis.SameKeyResults;
 import org.ssdbench.report.jmh.BenchmarkResult;
 import org.ssdbench.report.run.RunData;
 import org.ssdbench.report.stats.IterationScores;
@@ -200,9 +201,10 @@ public final class RunComparator {
     return a.benchmark().equals(b.benchmark()) && a.workParams().equals(b.workParams());
   }
 
+  /** One result per key: where a run timed one twice (the sweep's batch 1), its own, as the report's latency tables. */
   private static Map<String, BenchmarkResult> byKey(List<BenchmarkResult> results) {
     Map<String, BenchmarkResult> map = new LinkedHashMap<>();
-    results.forEach(r -> map.putIfAbsent(r.key(), r));
+    SameKeyResults.runWorkloadFirst(results).forEach(r -> map.put(r.key(), r));
     return map;
   }
 }

@@ -71,6 +71,10 @@ final class LadderSection {
           rows));
       Throughput.best(points, false).ifPresent(b -> blocks.add(new Block.Paragraph(String.format(Locale.ROOT,
           "Best: %s at batch %d, %,.0f images/s.", b.config(), b.batch(), b.imagesPerSecond()))));
+      List<Throughput.Point> alsoByRun = Throughput.timedAlsoByRun(results);
+      if (!alsoByRun.isEmpty()) {
+        blocks.add(new Block.Paragraph(timedTwice(alsoByRun)));
+      }
       List<Path> chart = charts.write(ThroughputChart.of(points, caption), dir, "throughput");
       files.addAll(chart);
       if (!chart.isEmpty()) {
@@ -78,6 +82,17 @@ final class LadderSection {
       }
     }
     return new Written(List.copyOf(blocks), List.copyOf(files));
+  }
+
+  /** What the throughput table says where the sweep and the run's own TensorRT part timed the same (config, batch). */
+  static String timedTwice(List<Throughput.Point> alsoByRun) {
+    String which = alsoByRun.stream()
+        .map(p -> String.format(Locale.ROOT, "%s at batch %d (p50 %s ms)", p.config(), p.batch(), Numbers.format(p.p50())))
+        .collect(java.util.stream.Collectors.joining(", "));
+    return "The sweep's forks build their own workload (the same model, images and threshold as the run's). The run's"
+        + " own TensorRT part also timed " + which + " on the run's workload: that measurement is in the end-to-end"
+        + " table, the ladder and the peer comparison, and the sweep's in this table, so each section takes one set"
+        + " of forks and a difference between the two is the spread between processes.";
   }
 
   /** "TensorRT beside PyTorch (batch 1)": both fastest configurations, the ratio, its interval and what it is not. */

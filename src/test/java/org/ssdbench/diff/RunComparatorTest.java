@@ -191,6 +191,23 @@ final class RunComparatorTest {
     assertThat(RunComparator.paramsApart(levelDefault, List.of(trt("trt-int8-graph", "1")), "B", "A")).isEmpty();
   }
 
+  @Test
+  void aRunThatTimedAConfigurationTwiceIsComparedByItsOwnMeasurementNotTheSweeps() throws IOException {
+    // The H200 sweep of 2026-12-04 timed trt-fp16-u8-graph at batch 1 in its own forks (p50 0.4029 ms) beside the
+    // run's TensorRT part (0.3968 ms); both rows have one key.
+    RunData run = new RunLoader().load(Path.of("results/vm-h200-20261204-064421"));
+    org.ssdbench.report.jmh.BenchmarkResult own = run.results().stream()
+        .filter(org.ssdbench.report.analysis.SameKeyResults::timedRunWorkload).findFirst().orElseThrow();
+    long keys = run.results().stream().map(org.ssdbench.report.jmh.BenchmarkResult::key).distinct().count();
+
+    List<Comparison> diff = new RunComparator(0.02).compare(run, "a", run, "b");
+
+    assertThat(diff).hasSize((int) keys);
+    Comparison batchOne = find(diff, own.workParams());
+    assertThat(batchOne.baselineMedian())
+        .isEqualTo(org.ssdbench.report.stats.IterationScores.of(own.primary()).median());
+  }
+
   private static org.ssdbench.report.jmh.BenchmarkResult trt(String config, String level) {
     var m = new org.ssdbench.report.jmh.Metric(0.4, 0.01, 0.39, 0.41, new java.util.TreeMap<>(), "ms/op",
         List.of(List.of(0.4, 0.41, 0.39)), List.of());

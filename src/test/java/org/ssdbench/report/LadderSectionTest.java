@@ -39,4 +39,17 @@ final class LadderSectionTest {
     assertThat(run.report().resolve("ladder.png")).isNotEmptyFile();
     assertThat(run.report().resolve("throughput.svg")).isNotEmptyFile();
   }
+
+  @Test
+  void aSweepThatTimedTheRunsBatchOneAgainLeavesEachSectionOneMeasurementAndSaysSo() throws Exception {
+    // H200, 2026-12-04: the run's own trt-fp16-u8-graph p50 0.3968 ms, the sweep's forks 0.4029 ms at batch 1.
+    RunFolder run = new RunFolder(Fixtures.copyOfFolder(Path.of("results/vm-h200-20261204-064421"), dir));
+
+    new ReportWriter(true).write(run);
+
+    String md = Files.readString(run.report().resolve("report.md"));
+    assertThat(md).contains("| trt-fp16-u8-graph | 0.3968 |").doesNotContain("| trt-fp16-u8-graph | 0.4029 |");
+    assertThat(md).contains("| trt-fp16-u8-graph | 1 | 0.4029 |").doesNotContain("| trt-fp16-u8-graph | 1 | 0.3968 |");
+    assertThat(md).contains("also timed trt-fp16-u8-graph at batch 1 (p50 0.3968 ms) on the run's workload");
+  }
 }

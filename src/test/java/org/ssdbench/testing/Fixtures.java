@@ -23,8 +23,12 @@ public final class Fixtures {
 
   /** A copy of the run folder {@code runs/<name>} under {@code dir}, so tests never write into the resources. */
   public static Path copyOfRun(String name, Path dir) {
-    Path source = resource("runs/" + name);
-    Path target = dir.resolve(name);
+    return copyOfFolder(resource("runs/" + name), dir);
+  }
+
+  /** A copy of the folder {@code source} (a committed run under results/, say) inside {@code dir}, by its name. */
+  public static Path copyOfFolder(Path source, Path dir) {
+    Path target = dir.resolve(source.getFileName().toString());
     try (Stream<Path> files = Files.walk(source)) {
       for (Path file : (Iterable<Path>) files::iterator) {
         Path copy = target.resolve(source.relativize(file).toString());

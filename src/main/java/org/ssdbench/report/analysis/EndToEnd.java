@@ -51,10 +51,13 @@ public final class EndToEnd {
     return CLASSES.contains(result.benchmarkClass()) && result.param("config") != null;
   }
 
-  /** One latency per configuration, ordered by {@link #ORDER}. */
+  /**
+   * One latency per configuration, ordered by {@link #ORDER}; where the run timed a configuration twice at the same
+   * work (the sweep's batch 1), its own measurement ({@link SameKeyResults#runWorkloadFirst}).
+   */
   public static List<ConfigLatency> latencies(List<BenchmarkResult> results) {
     Map<String, BenchmarkResult> best = new LinkedHashMap<>();
-    results.stream()
+    SameKeyResults.runWorkloadFirst(results).stream()
         .filter(EndToEnd::isEndToEnd)
         .filter(r -> !Double.isNaN(Units.toMillisPerOp(r.primary().score(), r.primary().unit())))
         .sorted(Comparator.comparingInt(EndToEnd::preference))

@@ -84,7 +84,7 @@ public final class Ladder {
   /** Batch-1 (or batch-less) end-to-end results of the suite's own benchmarks, one per config, SampleTime first. */
   static Map<String, BenchmarkResult> batchOne(List<BenchmarkResult> results) {
     Map<String, BenchmarkResult> best = new LinkedHashMap<>();
-    results.stream()
+    SameKeyResults.runWorkloadFirst(results).stream()
         .filter(EndToEnd::isEndToEnd)
         .filter(r -> !r.benchmarkClass().equals(EndToEnd.PEER_TORCH))
         .filter(r -> r.param("batch") == null || r.param("batch").equals("1"))

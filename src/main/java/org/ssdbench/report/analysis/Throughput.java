@@ -21,9 +21,13 @@ public final class Throughput {
 
   private Throughput() {}
 
-  /** Every (config, batch) SampleTime point, by config then batch; a config with a single batch size is left out. */
+  /**
+   * Every (config, batch) SampleTime point, by config then batch; a config with a single batch size is left out. Where
+   * the sweep and the run's own TensorRT part both timed a (config, batch), the sweep's point ({@link
+   * SameKeyResults#sweepFirst}), so one configuration's line is one set of forks.
+   */
   public static List<Point> points(List<BenchmarkResult> results) {
-    List<Point> all = results.stream()
+    List<Point> all = SameKeyResults.sweepFirst(results).stream()
         .filter(EndToEnd::isEndToEnd)
         .filter(r -> r.mode() == Mode.SAMPLE_TIME && r.param("batch") != null)
         .map(Throughput::point)
@@ -32,6 +36,18 @@ public final class Throughput {
         .toList();
     return all.stream()
         .filter(p -> all.stream().filter(q -> q.config().equals(p.config())).map(Point::batch).distinct().count() > 1)
+        .toList();
+  }
+
+  /**
+   * The run's own measurements that {@link #points} left out because the sweep timed the same (config, batch): they
+   * are in the latency tables instead, and the report says so beside the throughput table.
+   */
+  public static List<Point> timedAlsoByRun(List<BenchmarkResult> results) {
+    return SameKeyResults.leftOutBySweep(results).stream()
+        .filter(EndToEnd::isEndToEnd)
+        .filter(r -> r.mode() == Mode.SAMPLE_TIME && r.param("batch") != null)
+        .map(Throughput::point)
         .toList();
   }
 

@@ -17,6 +17,14 @@ final class SampleResults {
     return sample(benchmark, config, batch, p50, "ms/op");
   }
 
+  /** {@link #sample} with the {@code workload} param: a run folder's workload path, or {@code none} (the sweep's). */
+  static BenchmarkResult sampleWithWorkload(String benchmark, String config, String batch, double p50, String workload) {
+    BenchmarkResult r = sample(benchmark, config, batch, p50, "ms/op");
+    Map<String, String> params = new LinkedHashMap<>(r.params());
+    params.put("workload", workload);
+    return new BenchmarkResult(r.benchmark(), r.mode(), params, r.primary(), r.secondary(), r.run());
+  }
+
   static BenchmarkResult sample(String benchmark, String config, String batch, double p50, String unit) {
     TreeMap<Double, Double> percentiles = new TreeMap<>();
     percentiles.put(50.0, p50);
