@@ -7,6 +7,7 @@ import org.openjdk.jmh.annotations.State;
 import org.ssdbench.engine.CorrectnessGate;
 import org.ssdbench.engine.Detections;
 import org.ssdbench.engine.InferenceEngine;
+import org.ssdbench.engine.trt.TrtBuildsCsv;
 import org.ssdbench.model.LoadedModel;
 import org.ssdbench.results.DetectionsCsv;
 import org.ssdbench.results.GateCsv;
@@ -69,9 +70,10 @@ public abstract class InferenceBenchmark extends BenchmarkDefaults {
   }
 
   /**
-   * The correctness gate for this trial's engine: records what it found in the run folder's gate.csv (when the trial
-   * reads a run's workload) and throws when the engine disagrees, so a configuration that computes something else is
-   * never timed.
+   * The correctness gate for this trial's engine: records what it found in the run folder's gate.csv and throws when
+   * the engine disagrees, so a configuration that computes something else is never timed. A trial that reads a run's
+   * workload records its detections too; one that built its own (the throughput sweep's, whose fork knows the run
+   * folder from {@value TrtBuildsCsv#RUN_DIR_PROPERTY}) records the gate only: its batches hold hundreds of images.
    */
   protected CorrectnessGate.Report gate(InferenceEngine checked, WorkloadBatch w) {
     Detections detections = checked.detect(w.images());
@@ -80,6 +82,8 @@ public abstract class InferenceBenchmark extends BenchmarkDefaults {
       Path run = Path.of(workload).toAbsolutePath().getParent();
       GateCsv.append(run, report, batch);
       DetectionsCsv.append(run, checked.name(), batch, detections);
+    } else if (!System.getProperty(TrtBuildsCsv.RUN_DIR_PROPERTY, "").isBlank()) {
+      GateCsv.append(Path.of(System.getProperty(TrtBuildsCsv.RUN_DIR_PROPERTY)), report, batch);
     }
     return CorrectnessGate.require(report);
   }

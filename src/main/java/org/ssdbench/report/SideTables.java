@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.ssdbench.engine.trt.TrtBuild;
 import org.ssdbench.report.csv.CsvTable;
 import org.ssdbench.report.doc.Block;
 import org.ssdbench.results.RunFolder;
@@ -20,8 +21,14 @@ final class SideTables {
 
   static List<Block> blocks(RunFolder folder) throws IOException {
     List<Block> blocks = new ArrayList<>();
-    add(blocks, folder.requireInside(folder.gate()),
-        "Correctness gate: each configuration's detections against tf-cpu's, before it was timed (gate.csv)");
+    Path gate = folder.requireInside(folder.gate());
+    if (Files.isRegularFile(gate)) {
+      try {
+        blocks.addAll(GateSummary.blocks(gate));
+      } catch (IllegalArgumentException e) {
+        throw new IOException(e.getMessage(), e);
+      }
+    }
     add(blocks, folder.requireInside(folder.placement()), "Placement: nodes per device per configuration");
     for (Path opTable : opTables(folder)) {
       String config = opTable.getFileName().toString().replaceFirst("\\.ops\\.csv$", "");
@@ -29,7 +36,12 @@ final class SideTables {
     }
     add(blocks, folder.requireInside(folder.copies()), "Host-device copies per configuration");
     add(blocks, folder.requireInside(folder.opsReport()), "Per-op CPU vs GPU report (ops-report.csv)");
-    add(blocks, folder.requireInside(folder.trtBuilds()), "TensorRT engines: build time, builder level, timing cache, calibration (trt-builds.csv)");
+    Path builds = folder.requireInside(folder.trtBuilds());
+    add(blocks, builds, "TensorRT engines: build time, builder level, timing cache, calibration (trt-builds.csv)",
+        SideTables::buildKindFromCacheGrowth);
+    if (Files.isRegularFile(builds)) {
+      blocks.add(new Block.Paragraph(BUILD_KINDS));
+    }
     if (blocks.isEmpty()) {
       blocks.add(new Block.Paragraph(
           "This run folder has no placement.csv, traces/*.ops.csv, traces/copies.csv or ops-report.csv."));
@@ -42,11 +54,44 @@ final class SideTables {
     return folder.opTables();
   }
 
+  static final String BUILD_KINDS = "build: cached where the engine came from the engine cache; warm where a timing"
+      + " cache was loaded and held what the build needed (it grew by 5% or less); cold where the build timed its"
+      + " layers itself, a loaded timing cache that held only other batch sizes or precisions included (it grows by"
+      + " about what a cold build writes). Rows of older folders that said warm wherever a cache was loaded are shown"
+      + " by this rule, from their timing_cache_bytes_before and _after.";
+
+  /**
+   * trt-builds.csv's {@code build} cell by {@link TrtBuild#kind}'s rule, from the row's timing-cache columns, so a
+   * folder written when "warm" meant only "a timing cache was loaded" reads the same as a new one.
+   */
+  static List<String> buildKindFromCacheGrowth(List<String> header, List<String> row) {
+    int build = header.indexOf("build");
+    int cache = header.indexOf("timing_cache");
+    int before = header.indexOf("timing_cache_bytes_before");
+    int after = header.indexOf("timing_cache_bytes_after");
+    if (build < 0 || cache < 0 || before < 0 || after < 0 || !"warm".equals(row.get(build))) {
+      return row;
+    }
+    try {
+      List<String> out = new ArrayList<>(row);
+      out.set(build, TrtBuild.kind(false, row.get(cache), Long.parseLong(row.get(before)), Long.parseLong(row.get(after))));
+      return out;
+    } catch (NumberFormatException | IndexOutOfBoundsException e) {
+      return row;
+    }
+  }
+
   private static void add(List<Block> blocks, Path file, String title) throws IOException {
+    add(blocks, file, title, (header, row) -> row);
+  }
+
+  private static void add(List<Block> blocks, Path file, String title,
+      java.util.function.BiFunction<List<String>, List<String>, List<String>> shown) throws IOException {
     if (!Files.isRegularFile(file)) {
       return;
     }
-    CsvTable table = CsvTable.read(file);
+    CsvTable read = CsvTable.read(file);
+    CsvTable table = new CsvTable(read.header(), read.rows().stream().map(r -> shown.apply(read.header(), r)).toList());
     blocks.add(new Block.Heading(3, title));
     List<List<String>> rows = table.rows();
     if (rows.size() > MAX_ROWS) {

@@ -47,6 +47,34 @@ final class EndToEndBenchmarkTest {
   }
 
   @Test
+  void aForkThatBuiltItsOwnWorkloadRecordsItsGateInTheRunFolderItWasGiven(@TempDir Path run) throws Exception {
+    // The throughput sweep's forks: workload=none, the run folder only as a system property.
+    EndToEndBenchmark bench = new EndToEndBenchmark();
+    bench.config = "tf-cpu";
+    bench.batch = 2;
+    bench.model = ModelRequest.GENERATED;
+    bench.scoreThreshold = 0.3f;
+    bench.image = ModelRequest.SYNTHETIC;
+    bench.workload = InferenceBenchmark.NO_WORKLOAD;
+    String before = System.getProperty(org.ssdbench.engine.trt.TrtBuildsCsv.RUN_DIR_PROPERTY);
+    System.setProperty(org.ssdbench.engine.trt.TrtBuildsCsv.RUN_DIR_PROPERTY, run.toString());
+    try {
+      bench.setUp();
+    } finally {
+      bench.tearDown();
+      if (before == null) {
+        System.clearProperty(org.ssdbench.engine.trt.TrtBuildsCsv.RUN_DIR_PROPERTY);
+      } else {
+        System.setProperty(org.ssdbench.engine.trt.TrtBuildsCsv.RUN_DIR_PROPERTY, before);
+      }
+    }
+
+    var gate = org.ssdbench.report.csv.CsvTable.read(run.resolve(org.ssdbench.results.GateCsv.FILE));
+    assertThat(gate.rows()).hasSize(2).allSatisfy(row -> assertThat(row.subList(0, 2)).containsExactly("tf-cpu", "2"));
+    assertThat(run.resolve("detections.csv")).as("hundreds of images per batch: the gate only").doesNotExist();
+  }
+
+  @Test
   void gpuConfigurationFailsSetupWithTheReasonOnAMachineWithoutOne() {
     Assumptions.assumeFalse(TfDevices.hasGpu(), "this machine has a GPU");
     EndToEndBenchmark bench = new EndToEndBenchmark();

@@ -67,7 +67,42 @@ final class ReportWriterTest {
 
     String md = Files.readString(run.report().resolve("report.md"));
     assertThat(md).contains("Correctness gate: each configuration's detections against tf-cpu's")
-        .containsPattern("\\| trt-int8-graph \\| 1 \\| .* \\| false \\| true \\| 0 \\| 7 \\| 6 \\| 4 \\| 0.8898 \\| 0.0214 \\|");
+        .containsPattern("\\| trt-int8-graph \\| 1 \\| .* \\| false \\| true \\| 1 \\| 7 \\| 6 \\| 4 \\| 0.8898 \\| 0.0214 \\|");
+  }
+
+  @Test
+  void aBuildThatLoadedATimingCacheOfOtherShapesIsShownCold() {
+    List<String> header = org.ssdbench.engine.trt.TrtBuild.HEADER;
+    // vm-h200-20261204-050852: FP16 after FP32's cache was loaded, 82.7 s, the cache 0.13 -> 0.68 MB
+    List<String> fp16 = List.of("trt-fp16-l1", "fp16", "1", "1", "warm", "82700", "loaded", "131072", "680000", "-",
+        "0", "0", "98", "1", "1", "NVIDIA H200", "10.6.0", "no cached plan");
+    List<String> rebuild = new java.util.ArrayList<>(fp16);
+    rebuild.set(7, "1407265");
+    rebuild.set(8, "1407265");
+
+    assertThat(SideTables.buildKindFromCacheGrowth(header, fp16).get(4)).isEqualTo("cold");
+    assertThat(SideTables.buildKindFromCacheGrowth(header, rebuild).get(4)).isEqualTo("warm");
+  }
+
+  @Test
+  void sumsUpTheGateOfABatchToOneLineWithItsWorstImage() throws IOException {
+    RunFolder run = new RunFolder(Fixtures.copyOfRun("h100-run", dir));
+    var criteria = org.ssdbench.engine.GateCriteria.measuredOnly("TensorRT FP16");
+    org.ssdbench.results.GateCsv.append(run.dir(), new org.ssdbench.engine.CorrectnessGate.Report("trt-fp16-u8-graph",
+        criteria, true, List.of(
+            new org.ssdbench.engine.DetectionMatch(0, 7, 7, 7, 0.9903, 0.0015, List.of()),
+            new org.ssdbench.engine.DetectionMatch(1, 7, 6, 6, 0.9712, 0.0031, List.of()),
+            new org.ssdbench.engine.DetectionMatch(2, 6, 6, 6, 0.9950, 0.0008, List.of())), List.of()), 3);
+    org.ssdbench.results.GateCsv.append(run.dir(), new org.ssdbench.engine.CorrectnessGate.Report("trt-fp16-u8-graph",
+        criteria, true, List.of(new org.ssdbench.engine.DetectionMatch(0, 7, 7, 7, 0.9903, 0.0015, List.of())),
+        List.of()), 1);
+
+    new ReportWriter(false).write(run);
+
+    String md = Files.readString(run.report().resolve("report.md"));
+    assertThat(md).containsPattern("\\| trt-fp16-u8-graph \\| 3 \\| .* \\| true \\| 3 \\| 20 \\| 19 \\| 19 \\| 0.9712 \\| 0.0031 \\|")
+        .containsPattern("\\| trt-fp16-u8-graph \\| 1 \\| .* \\| true \\| 1 \\| 7 \\| 7 \\| 7 \\| 0.9903 \\| 0.0015 \\|")
+        .contains("gate.csv has a line per image");
   }
 
   @Test

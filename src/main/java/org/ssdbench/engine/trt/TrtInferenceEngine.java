@@ -309,7 +309,9 @@ public final class TrtInferenceEngine implements InferenceEngine {
       engineBytes = cached ? -1 : plan.bytes().length;
     }
     return new TrtBuild(config.name(), config.precision().id(), config.batch(), TrtBuild.levelLabel(config.builderLevel()),
-        TrtBuild.kind(cached, cached ? "" : plan.timingCache()), cached ? 0 : plan.buildMillis(),
+        cached ? TrtBuild.kind(true, "", 0, 0)
+            : TrtBuild.kind(false, plan.timingCache(), plan.timingCacheBytesBefore(), plan.timingCacheBytesAfter()),
+        cached ? 0 : plan.buildMillis(),
         cached ? "-" : plan.timingCache(), cached ? 0 : plan.timingCacheBytesBefore(),
         cached ? 0 : plan.timingCacheBytesAfter(), cached ? "-" : plan.calibration(),
         cached ? 0 : plan.calibrationMillis(), cached ? 0 : plan.calibrationBatches(), engine.layerCount(), engineBytes,

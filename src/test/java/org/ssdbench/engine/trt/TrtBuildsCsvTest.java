@@ -17,8 +17,8 @@ final class TrtBuildsCsvTest {
   @TempDir Path dir;
 
   private static TrtBuild row(String config, String reason) {
-    return new TrtBuild(config, "int8", 1, TrtBuild.levelLabel(2), TrtBuild.kind(false, "loaded"), 12_345, "loaded",
-        1000, 1200, "calibrated", 20_000, 16, 120, 9_000_000, 4_000_000, "NVIDIA H200", "10.6.0", reason);
+    return new TrtBuild(config, "int8", 1, TrtBuild.levelLabel(2), TrtBuild.kind(false, "loaded", 1000, 1010), 12_345, "loaded",
+        1000, 1010, "calibrated", 20_000, 16, 120, 9_000_000, 4_000_000, "NVIDIA H200", "10.6.0", reason);
   }
 
   @Test
@@ -79,10 +79,14 @@ final class TrtBuildsCsvTest {
 
   @Test
   void namesColdWarmAndCachedBuildsAndTheDefaultLevel() {
-    assertThat(TrtBuild.kind(false, "new")).isEqualTo("cold");
-    assertThat(TrtBuild.kind(false, "rejected: belongs to another key")).isEqualTo("cold");
-    assertThat(TrtBuild.kind(false, "loaded")).isEqualTo("warm");
-    assertThat(TrtBuild.kind(true, "")).isEqualTo("cached");
+    assertThat(TrtBuild.kind(false, "new", 0, 677_927)).isEqualTo("cold");
+    assertThat(TrtBuild.kind(false, "rejected: belongs to another key", 0, 677_927)).isEqualTo("cold");
+    // H200 build check: rebuilds of the same engines added 0 and 1,664 bytes to a 1.4 MB timing cache
+    assertThat(TrtBuild.kind(false, "loaded", 1_407_265, 1_407_265)).isEqualTo("warm");
+    assertThat(TrtBuild.kind(false, "loaded", 1_405_601, 1_407_265)).isEqualTo("warm");
+    // H200 sweep: batch 8 after batch 1 loaded the cache, timed every layer again (101.8 s against 99.8 s cold)
+    assertThat(TrtBuild.kind(false, "loaded", 677_927, 1_240_915)).isEqualTo("cold");
+    assertThat(TrtBuild.kind(true, "", 0, 0)).isEqualTo("cached");
     assertThat(TrtBuild.levelLabel(TrtNetworkBuilder.Options.DEFAULT_LEVEL)).isEqualTo("3 (TensorRT default)");
   }
 }
