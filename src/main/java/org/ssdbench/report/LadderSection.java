@@ -64,13 +64,21 @@ final class LadderSection {
     } else {
       List<List<String>> rows = new ArrayList<>();
       for (Throughput.Point p : points) {
+        IterationInterval ci = p.imagesPerSecondInterval();
         rows.add(List.of(p.config(), Integer.toString(p.batch()), Numbers.format(p.p50()), Numbers.format(p.p99()),
-            Numbers.format(p.imagesPerSecond()), p.peer() ? "PyTorch peer, network only" : "end to end"));
+            Numbers.format(p.imagesPerSecond()),
+            ci.known() ? Numbers.format(ci.low()) + " .. " + Numbers.format(ci.high()) : "",
+            p.peer() ? "PyTorch peer, network only" : "end to end"));
       }
-      blocks.add(new Block.Table(List.of("config", "batch", "p50 ms", "p99 ms", "images/s (batch / p50)", "what"),
-          rows));
+      blocks.add(new Block.Table(List.of("config", "batch", "p50 ms", "p99 ms", "images/s (batch / p50)",
+          "images/s 95% CI", "what"), rows));
+      blocks.add(new Block.Paragraph("The interval: the batch over a 95% interval of the p50 latency, a bootstrap"
+          + " that resamples whole iterations (of all forks) and takes the median of their samples, so it holds the"
+          + " spread between iterations and forks, not only that of the samples inside one."));
       Throughput.best(points, false).ifPresent(b -> blocks.add(new Block.Paragraph(String.format(Locale.ROOT,
-          "Best: %s at batch %d, %,.0f images/s.", b.config(), b.batch(), b.imagesPerSecond()))));
+          "Best: %s at batch %d, %,.0f images/s%s.", b.config(), b.batch(), b.imagesPerSecond(),
+          b.imagesPerSecondInterval().known() ? String.format(Locale.ROOT, " (95%% CI %,.0f .. %,.0f)",
+              b.imagesPerSecondInterval().low(), b.imagesPerSecondInterval().high()) : ""))));
       List<Throughput.Point> alsoByRun = Throughput.timedAlsoByRun(results);
       if (!alsoByRun.isEmpty()) {
         blocks.add(new Block.Paragraph(timedTwice(alsoByRun)));

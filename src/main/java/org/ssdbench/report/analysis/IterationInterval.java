@@ -31,6 +31,57 @@ public record IterationInterval(double low, double high) {
     return ofRatio(values(numerator), values(denominator));
   }
 
+  /**
+   * The interval of one latency's mean iteration value (the same bootstrap, one side): what an images/s figure, which
+   * divides the batch by a latency, needs for its own interval.
+   */
+  public static IterationInterval ofMean(Metric m) {
+    double[] v = values(m);
+    if (v.length < 2) {
+      return new IterationInterval(Double.NaN, Double.NaN);
+    }
+    SplittableRandom random = new SplittableRandom(SEED);
+    double[] means = new double[RESAMPLES];
+    for (int r = 0; r < RESAMPLES; r++) {
+      means[r] = resampledMean(v, random);
+    }
+    Arrays.sort(means);
+    double tail = (1 - LEVEL) / 2;
+    return new IterationInterval(means[(int) Math.floor(tail * (RESAMPLES - 1))],
+        means[(int) Math.ceil((1 - tail) * (RESAMPLES - 1))]);
+  }
+
+  /**
+   * The interval of a latency's median over all its samples (what p50 is), resampling whole iterations with
+   * replacement and taking the median of the samples they hold: the same statistic as the point it brackets, with the
+   * iterations as the independent unit. Without JMH's per-iteration histograms, {@link #ofMean}.
+   */
+  public static IterationInterval ofMedian(Metric m) {
+    List<List<HistogramBin>> iterations = new ArrayList<>();
+    m.rawDataHistogram().forEach(iterations::addAll);
+    iterations.removeIf(List::isEmpty);
+    if (iterations.isEmpty()) {
+      return ofMean(m);
+    }
+    if (iterations.size() < 2) {
+      return new IterationInterval(Double.NaN, Double.NaN);
+    }
+    SplittableRandom random = new SplittableRandom(SEED);
+    double[] medians = new double[RESAMPLES];
+    List<HistogramBin> pooled = new ArrayList<>();
+    for (int r = 0; r < RESAMPLES; r++) {
+      pooled.clear();
+      for (int i = 0; i < iterations.size(); i++) {
+        pooled.addAll(iterations.get(random.nextInt(iterations.size())));
+      }
+      medians[r] = median(pooled);
+    }
+    Arrays.sort(medians);
+    double tail = (1 - LEVEL) / 2;
+    return new IterationInterval(medians[(int) Math.floor(tail * (RESAMPLES - 1))],
+        medians[(int) Math.ceil((1 - tail) * (RESAMPLES - 1))]);
+  }
+
   static IterationInterval ofRatio(double[] num, double[] den) {
     if (num.length < 2 || den.length < 2) {
       return new IterationInterval(Double.NaN, Double.NaN);

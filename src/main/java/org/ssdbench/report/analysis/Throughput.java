@@ -15,9 +15,13 @@ public final class Throughput {
    * @param p50 p50 time per call, ms
    * @param p99 p99 time per call, ms
    * @param imagesPerSecond batch / p50
+   * @param imagesPerSecondInterval batch over the 95% interval of the p50 latency, resampling whole iterations ({@link
+   *     IterationInterval#ofMedian}): the independent measurements' spread, not the samples'; unknown with fewer than
+   *     two iterations
    * @param peer whether it is the PyTorch peer's network-only time
    */
-  public record Point(String config, int batch, double p50, double p99, double imagesPerSecond, boolean peer) {}
+  public record Point(String config, int batch, double p50, double p99, double imagesPerSecond,
+      IterationInterval imagesPerSecondInterval, boolean peer) {}
 
   private Throughput() {}
 
@@ -66,7 +70,11 @@ public final class Throughput {
     }
     double p50 = Units.toMillisPerOp(m.percentile(50.0), m.unit());
     double p99 = Units.toMillisPerOp(m.percentile(99.0), m.unit());
-    return new Point(r.param("config"), batch, p50, p99, batch / p50 * 1000.0,
+    IterationInterval latency = IterationInterval.ofMedian(Ladder.inMillis(r));
+    IterationInterval imagesPerSecond = latency.known()
+        ? new IterationInterval(batch / latency.high() * 1000.0, batch / latency.low() * 1000.0)
+        : latency;
+    return new Point(r.param("config"), batch, p50, p99, batch / p50 * 1000.0, imagesPerSecond,
         r.benchmarkClass().equals(EndToEnd.PEER_TORCH));
   }
 }

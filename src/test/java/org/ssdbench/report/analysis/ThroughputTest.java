@@ -1,0 +1,49 @@
+package org.ssdbench.report.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ssdbench.report.analysis.SampleResults.sample;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.ssdbench.report.jmh.BenchmarkResult;
+import org.ssdbench.report.run.RunLoader;
+
+final class ThroughputTest {
+  private static final String TRT = "org.ssdbench.bench.TensorRtBenchmark.infer";
+
+  @Test
+  void imagesPerSecondCarryTheIntervalOfTheIterationsInTheOtherDirection() {
+    // three iterations of 1.00, 1.01 and 0.99 ms at batch 8: 8,000 images/s, slower iterations give the lower end
+    List<Throughput.Point> points = Throughput.points(List.of(sample(TRT, "trt-fp16-u8-graph", "1", 0.40),
+        sample(TRT, "trt-fp16-u8-graph", "8", 1.00)));
+
+    Throughput.Point eight = points.get(1);
+    assertThat(eight.imagesPerSecond()).isEqualTo(8000.0);
+    assertThat(eight.imagesPerSecondInterval().known()).isTrue();
+    assertThat(eight.imagesPerSecondInterval().low()).isBetween(8000 / 1.01, 8000.0);
+    assertThat(eight.imagesPerSecondInterval().high()).isBetween(8000.0, 8000 / 0.99);
+  }
+
+  @Test
+  void oneIterationGivesNoInterval() {
+    IterationInterval one = IterationInterval.ofMean(new org.ssdbench.report.jmh.Metric(1.0, 0, 1, 1,
+        new java.util.TreeMap<>(), "ms/op", List.of(List.of(1.0)), List.of()));
+
+    assertThat(one.known()).isFalse();
+  }
+
+  @Test
+  void theH200SweepsBestBatchHasAnIntervalAroundItsImagesPerSecond() throws IOException {
+    List<BenchmarkResult> results = new RunLoader().load(Path.of("results/vm-h200-20261204-064421")).results();
+
+    Throughput.Point best = Throughput.best(Throughput.points(results), false).orElseThrow();
+
+    assertThat(best.batch()).isEqualTo(256);
+    assertThat(best.imagesPerSecond()).isBetween(27_900.0, 27_905.0);
+    // JMH's histogram holds the samples in bins, so a median lands on a bin and an end may equal the point
+    assertThat(best.imagesPerSecondInterval().low()).isBetween(27_700.0, best.imagesPerSecond());
+    assertThat(best.imagesPerSecondInterval().high()).isBetween(best.imagesPerSecond(), 28_100.0);
+  }
+}
