@@ -29,7 +29,7 @@ import org.ssdbench.engine.trt.TrtBuildsCsv;
 import org.ssdbench.engine.trt.TrtNetworkBuilder;
 import org.ssdbench.engine.trt.TrtRuntime;
 import org.ssdbench.engine.trt.profile.KernelProfileCsv;
-import org.ssdbench.engine.trt.profile.KernelProfileLauncher;
+import org.ssdbench.bench.KernelProfileLauncher;
 import org.ssdbench.ops.ModelGraphs;
 import org.ssdbench.ops.OpsReport;
 import org.ssdbench.bench.Profile;

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 import org.ssdbench.engine.Detections;
+import org.ssdbench.io.LockedCsv;
 
 /**
  * {@code detections.csv} in the run folder: the detections each configuration produced on the workload's images in its

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.ssdbench.engine.CorrectnessGate;
 import org.ssdbench.engine.DetectionMatch;
+import org.ssdbench.io.LockedCsv;
 
 /**
  * {@code gate.csv} in the run folder: per configuration, batch and image, what the correctness gate found before the

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.commons.csv.CSVRecord;
-import org.ssdbench.results.LockedCsv;
+import org.ssdbench.io.LockedCsv;
 
 /**
  * Appends {@link TrtBuild} rows to {@code trt-builds.csv} in a run folder. Each JMH fork appends its own rows, so the

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
-import org.ssdbench.results.LockedCsv;
+import org.ssdbench.io.LockedCsv;
 
 /**
  * The run folder's {@code trt-kernels.csv} (one line per kernel name per engine) and {@code trt-kernel-summary.csv}

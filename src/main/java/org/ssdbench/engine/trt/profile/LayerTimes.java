@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVRecord;
-import org.ssdbench.results.LockedCsv;
+import org.ssdbench.io.LockedCsv;
 
 /**
  * One traced inference's kernels put on the engine's layers, from {@link LayerCapture}'s two files. TensorRT runs the

@@ -1,4 +1,4 @@
-package org.ssdbench.engine.trt.profile;
+package org.ssdbench.bench;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +12,12 @@ import org.ssdbench.engine.trt.SsdGraphConverter;
 import org.ssdbench.engine.trt.TensorRtAvailability;
 import org.ssdbench.engine.trt.TrtInferenceEngine;
 import org.ssdbench.engine.trt.TrtNetworkBuilder;
+import org.ssdbench.engine.trt.profile.CuptiTrace;
+import org.ssdbench.engine.trt.profile.GpuActivity;
+import org.ssdbench.engine.trt.profile.KernelProfile;
+import org.ssdbench.engine.trt.profile.KernelProfileCsv;
+import org.ssdbench.engine.trt.profile.LayerCapture;
+import org.ssdbench.engine.trt.profile.ProfileSummary;
 import org.ssdbench.results.WorkloadBatch;
 import org.ssdbench.results.WorkloadFolder;
 import picocli.CommandLine;
@@ -30,7 +36,7 @@ import picocli.CommandLine.Option;
  * cache is found):
  *
  * <pre>{@code
- * java -cp "target/benchmarks.jar:$(cat target/redist.classpath)" org.ssdbench.engine.trt.profile.KernelProfileMain \
+ * java -cp "target/benchmarks.jar:$(cat target/redist.classpath)" org.ssdbench.bench.KernelProfileMain \
  *     --run-dir results/<run> --config trt-fp16-graph --batch 1 --runs 200
  * }</pre>
  *

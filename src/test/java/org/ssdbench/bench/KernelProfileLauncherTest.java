@@ -1,4 +1,4 @@
-package org.ssdbench.engine.trt.profile;
+package org.ssdbench.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ final class KernelProfileLauncherTest {
         request);
 
     assertThat(command).containsExactly("/jdk/bin/java", "-Xmx8g", "-Dssdbench.trt.calibration.images=/photos",
-        "-cp", "a.jar:b.jar", "org.ssdbench.engine.trt.profile.KernelProfileMain", "--run-dir", "/results/run",
+        "-cp", "a.jar:b.jar", "org.ssdbench.bench.KernelProfileMain", "--run-dir", "/results/run",
         "--config", "trt-fp16-graph", "--batch", "1", "--builder-level", "-1", "--runs", "200");
   }
 

@@ -1,4 +1,4 @@
-package org.ssdbench.results;
+package org.ssdbench.io;
 
 import java.io.IOException;
 import java.io.StringReader;

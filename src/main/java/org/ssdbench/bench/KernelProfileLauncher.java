@@ -1,4 +1,4 @@
-package org.ssdbench.engine.trt.profile;
+package org.ssdbench.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
