@@ -45,10 +45,7 @@ public record IterationInterval(double low, double high) {
     for (int r = 0; r < RESAMPLES; r++) {
       means[r] = resampledMean(v, random);
     }
-    Arrays.sort(means);
-    double tail = (1 - LEVEL) / 2;
-    return new IterationInterval(means[(int) Math.floor(tail * (RESAMPLES - 1))],
-        means[(int) Math.ceil((1 - tail) * (RESAMPLES - 1))]);
+    return percentiles(means);
   }
 
   /**
@@ -76,10 +73,7 @@ public record IterationInterval(double low, double high) {
       }
       medians[r] = median(pooled);
     }
-    Arrays.sort(medians);
-    double tail = (1 - LEVEL) / 2;
-    return new IterationInterval(medians[(int) Math.floor(tail * (RESAMPLES - 1))],
-        medians[(int) Math.ceil((1 - tail) * (RESAMPLES - 1))]);
+    return percentiles(medians);
   }
 
   static IterationInterval ofRatio(double[] num, double[] den) {
@@ -91,10 +85,15 @@ public record IterationInterval(double low, double high) {
     for (int r = 0; r < RESAMPLES; r++) {
       ratios[r] = resampledMean(num, random) / resampledMean(den, random);
     }
-    Arrays.sort(ratios);
+    return percentiles(ratios);
+  }
+
+  /** The percentile interval of {@link #RESAMPLES} bootstrap estimates, at {@link #LEVEL}. */
+  private static IterationInterval percentiles(double[] estimates) {
+    Arrays.sort(estimates);
     double tail = (1 - LEVEL) / 2;
-    return new IterationInterval(ratios[(int) Math.floor(tail * (RESAMPLES - 1))],
-        ratios[(int) Math.ceil((1 - tail) * (RESAMPLES - 1))]);
+    return new IterationInterval(estimates[(int) Math.floor(tail * (RESAMPLES - 1))],
+        estimates[(int) Math.ceil((1 - tail) * (RESAMPLES - 1))]);
   }
 
   private static double resampledMean(double[] v, SplittableRandom random) {
