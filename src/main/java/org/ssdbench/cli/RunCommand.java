@@ -21,6 +21,7 @@ import org.ssdbench.bench.JmhLauncher;
 import org.ssdbench.bench.ModelRequest;
 import org.ssdbench.bench.OpSuite;
 import org.ssdbench.bench.TensorRtBenchmark;
+import org.ssdbench.bench.RunPlan;
 import org.ssdbench.bench.ThroughputSweep;
 import org.ssdbench.engine.trt.BuildLog;
 import org.ssdbench.engine.trt.BuilderResource;
@@ -144,6 +145,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-report", description = "Skip the report at the end.")
   boolean noReport;
 
+  @Option(names = "--plan", description = "Print what the run would measure and how long its JMH iterations take (the"
+      + " plan every run prints first), then stop: no run folder is written.")
+  boolean plan;
+
   @Option(names = "--jvm-arg", description = "Extra JVM argument for the benchmark forks (repeatable).")
   List<String> jvmArgs = new ArrayList<>();
 
@@ -200,12 +205,21 @@ final class RunCommand implements Callable<Integer> {
     }
     RunFolder folder;
     List<WorkloadBatch> workloads;
+    SignatureTable opSignatures;
     if (addition == null) {
       LoadedModel loaded = new ModelRequest(model, chosen.batches().get(0), scoreThreshold, image).load();
+      opSignatures = printPlan(chosen, tfConfigs, loaded);
+      if (plan) {
+        return ExitCodes.OK;
+      }
       folder = createFolder(loaded);
       workloads = writeWorkload(loaded, chosen, folder);
     } else {
       workloads = readWorkload();
+      opSignatures = printPlan(chosen, tfConfigs, workloads.get(0).model());
+      if (plan) {
+        return ExitCodes.OK;
+      }
       folder = reopenFolder(workloads.get(0).model(), parts);
     }
     LoadedModel loaded = workloads.get(0).model();
@@ -244,7 +258,7 @@ final class RunCommand implements Callable<Integer> {
       skip(KERNEL_PROFILE, whyNoProfile);
     }
     if (!noOps) {
-      perOp(chosen, folder, workloads.get(0).model());
+      perOp(chosen, folder, opSignatures);
     } else {
       skip("per-op", "--no-ops");
     }
@@ -614,15 +628,33 @@ final class RunCommand implements Callable<Integer> {
    * The profile's op types at their heaviest signatures (how many: the profile's) in the profile's variants, on the CPU
    * and, when there is one, the GPU.
    */
-  private void perOp(Profile chosen, RunFolder folder, LoadedModel benchmarked) throws Exception {
+  /**
+   * Prints the run's {@link RunPlan}; returns the per-op signatures of the benchmarked model it counted the trials
+   * from (null with --no-ops), which the per-op part measures.
+   */
+  private SignatureTable printPlan(Profile chosen, List<Placement> tfConfigs, LoadedModel benchmarked) {
+    boolean trt = !noTrt && TensorRtAvailability.check().isEmpty();
+    boolean sweep = trt && (throughput != null || chosen.name().equals(Profile.FULL.name()));
+    boolean profiles = trt && whyNoKernelProfile(noKernelProfile, noTrt, "", reasons).isEmpty();
+    // The shapes the model really feeds each op, at its threshold: one traced CPU run of the model.
+    SignatureTable signatures = noOps ? null : ModelGraphs.signatures(benchmarked.graphDef(), benchmarked.source());
+    int opTrials = noOps ? 0 : RunPlan.opTrials(chosen, signatures, TfDevices.hasGpu() ? 2 : 1);
+    RunPlan runPlan = RunPlan.of(chosen, tfConfigs.size(), trt ? trtConfigs.size() : 0, sweep, opTrials,
+        profiles ? trtConfigs.size() : 0);
+    if (!noTrt && !trt) {
+      runPlan = runPlan.notRunning("TensorRT (" + reasons.forGpu(TensorRtAvailability.check()) + ")");
+    }
+    runPlan.lines().forEach(log::println);
+    return signatures;
+  }
+
+  private void perOp(Profile chosen, RunFolder folder, SignatureTable signatures) throws Exception {
     List<String> devices = TfDevices.hasGpu() ? List.of("cpu", "gpu") : List.of("cpu");
     if (!TfDevices.hasGpu()) {
       skip("per-op device=gpu", reasons.forGpu(TfDevices.whyNoGpu()));
     }
     alsoRan.add("per-op on " + String.join(" and ", devices));
     Profile ops = chosen.forOps();
-    // The signatures of the model the end-to-end run benchmarked, at its threshold: the shapes it really feeds each op.
-    SignatureTable signatures = ModelGraphs.signatures(benchmarked.graphDef(), benchmarked.source());
     int i = 0;
     List<OpSuite> suite = OpSuite.all().stream().filter(op -> chosen.measuresOp(op.method())).toList();
     log.printf("Per-op: %d op types %s, %s, with the no-op control of each%n", suite.size(),

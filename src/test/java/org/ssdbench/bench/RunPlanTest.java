@@ -1,0 +1,47 @@
+package org.ssdbench.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.ssdbench.ops.ModelGraphs;
+import org.ssdbench.ops.SignatureTable;
+
+final class RunPlanTest {
+  private static final SignatureTable MODEL = ModelGraphs.defaultModelSignatures();
+
+  @Test
+  void theQuickProfileOnAGpuMachineCountsItsTrialsAndIterations() {
+    int opTrials = RunPlan.opTrials(Profile.QUICK, MODEL, 2);
+    RunPlan plan = RunPlan.of(Profile.QUICK, 4, 7, false, opTrials, 7);
+
+    // five op types at their heaviest signature, on CPU and GPU, host-fed, each with its control
+    assertThat(opTrials).isEqualTo(20);
+    // (4 + 7) configurations x 2 forks x 7 s, and 20 op trials x 2 forks x (1 + 3) s
+    assertThat(plan.iterations()).isEqualTo(Duration.ofSeconds(11 * 2 * 7 + 20 * 2 * 4));
+    // fork starts: 8 x 10 s, 14 x 5 s, 40 x 2 s, and 7 kernel profiles of 15 s
+    assertThat(plan.estimate()).isEqualTo(plan.iterations().plusSeconds(80 + 70 + 80 + 105));
+    assertThat(plan.lines()).anyMatch(l -> l.contains("TensorRT end to end") && l.contains("7 configurations x 1 batch size = 7 trials x 2 forks x 7 s"))
+        .last().asString().contains("JMH iterations alone: 5 min 14 s").contains("about 10 min 49 s");
+  }
+
+  @Test
+  void theFullProfileAddsTheSweepAndTakesHours() {
+    int opTrials = RunPlan.opTrials(Profile.FULL, MODEL, 2);
+    RunPlan plan = RunPlan.of(Profile.FULL, 4, 7, true, opTrials, 7);
+
+    assertThat(plan.parts()).extracting(RunPlan.Part::name).containsExactly("TensorFlow end to end",
+        "TensorRT end to end", "throughput sweep", "kernel profiles", "per op");
+    assertThat(plan.parts().get(2).trialCount()).isEqualTo(ThroughputSweep.BATCHES.size());
+    assertThat(plan.estimate()).isGreaterThan(Duration.ofHours(3));
+    assertThat(RunPlan.describe(Duration.ofSeconds(3 * 3600 + 29 * 60 + 5))).isEqualTo("3 h 29 min");
+  }
+
+  @Test
+  void aPartThatWillNotRunIsNamedWithItsReason() {
+    RunPlan plan = RunPlan.of(Profile.QUICK, 1, 0, false, 10, 0).notRunning("TensorRT (no GPU on this machine)");
+
+    assertThat(plan.lines()).contains("  not run here: TensorRT (no GPU on this machine)");
+    assertThat(plan.parts()).extracting(RunPlan.Part::name).containsExactly("TensorFlow end to end", "per op");
+  }
+}
