@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.ssdbench.ops.SignatureTable;
 
 /**
  * What a run will measure and how long that takes, printed before it starts ({@code run --plan} stops there): per part
@@ -53,7 +52,7 @@ public record RunPlan(String profile, List<Part> parts, List<String> notRun) {
   /**
    * The plan of a run with {@code tfConfigs} TensorFlow configurations, {@code trtConfigs} TensorRT ones (none where
    * TensorRT will not run), the throughput sweep or not, {@code opTrials} per-op trials and {@code kernelProfiles}
-   * engines to profile, under {@code profile}.
+   * engines to profile ({@link PerOpPart#trials}), under {@code profile}.
    */
   public static RunPlan of(Profile profile, int tfConfigs, int trtConfigs, boolean sweep, int opTrials,
       int kernelProfiles) {
@@ -85,18 +84,6 @@ public record RunPlan(String profile, List<Part> parts, List<String> notRun) {
     return new RunPlan(profile.name(), parts, List.of());
   }
 
-  /** Per-op trials: each op type's signatures in the model, on each device, each variant, the op and its control. */
-  public static int opTrials(Profile profile, SignatureTable signatures, int devices) {
-    int trials = 0;
-    for (OpSuite op : OpSuite.all()) {
-      if (profile.measuresOp(op.method())) {
-        int measured = op.select(signatures, profile.opSignatures()).map(s -> s.signatures().size()).orElse(0);
-        trials += measured * devices * profile.opVariants().size() * 2;
-      }
-    }
-    return trials;
-  }
-
   public Duration iterations() {
     return parts.stream().map(Part::iterations).reduce(Duration.ZERO, Duration::plus);
   }
@@ -112,8 +99,8 @@ public record RunPlan(String profile, List<Part> parts, List<String> notRun) {
     for (Part p : parts) {
       out.add(p.iterationsPerFork().isZero()
           ? String.format(Locale.ROOT, "  %-22s %s", p.name(), p.trials())
-          : String.format(Locale.ROOT, "  %-22s %s = %d trials x %d forks x %s of iterations", p.name(), p.trials(),
-              p.trialCount(), p.forks(), describe(p.iterationsPerFork())));
+          : String.format(Locale.ROOT, "  %-22s %s = %s x %s x %s of iterations", p.name(), p.trials(),
+              count(p.trialCount(), "trial"), count(p.forks(), "fork"), describe(p.iterationsPerFork())));
     }
     for (String line : notRun) {
       out.add("  not run here: " + line);

@@ -19,8 +19,8 @@ import org.openjdk.jmh.results.RunResult;
 import org.ssdbench.bench.EndToEndBenchmark;
 import org.ssdbench.bench.JmhLauncher;
 import org.ssdbench.bench.ModelRequest;
-import org.ssdbench.bench.OpSuite;
 import org.ssdbench.bench.TensorRtBenchmark;
+import org.ssdbench.bench.PerOpPart;
 import org.ssdbench.bench.RunPlan;
 import org.ssdbench.bench.ThroughputSweep;
 import org.ssdbench.engine.trt.BuildLog;
@@ -32,7 +32,6 @@ import org.ssdbench.engine.trt.TrtRuntime;
 import org.ssdbench.engine.trt.profile.KernelProfileCsv;
 import org.ssdbench.bench.KernelProfileLauncher;
 import org.ssdbench.ops.ModelGraphs;
-import org.ssdbench.ops.OpsReport;
 import org.ssdbench.bench.Profile;
 import org.ssdbench.bench.Summary;
 import org.ssdbench.bench.TraceAnalysis;
@@ -638,11 +637,11 @@ final class RunCommand implements Callable<Integer> {
     boolean profiles = trt && whyNoKernelProfile(noKernelProfile, noTrt, "", reasons).isEmpty();
     // The shapes the model really feeds each op, at its threshold: one traced CPU run of the model.
     SignatureTable signatures = noOps ? null : ModelGraphs.signatures(benchmarked.graphDef(), benchmarked.source());
-    int opTrials = noOps ? 0 : RunPlan.opTrials(chosen, signatures, TfDevices.hasGpu() ? 2 : 1);
+    int opTrials = noOps ? 0 : PerOpPart.trials(chosen, signatures, TfDevices.hasGpu() ? 2 : 1);
     RunPlan runPlan = RunPlan.of(chosen, tfConfigs.size(), trt ? trtConfigs.size() : 0, sweep, opTrials,
         profiles ? trtConfigs.size() : 0);
     if (!noTrt && !trt) {
-      runPlan = runPlan.notRunning("TensorRT (" + reasons.forGpu(TensorRtAvailability.check()) + ")");
+      runPlan = runPlan.notRunning("TensorRT: " + reasons.forGpu(TensorRtAvailability.check()));
     }
     runPlan.lines().forEach(log::println);
     return signatures;
@@ -654,30 +653,7 @@ final class RunCommand implements Callable<Integer> {
       skip("per-op device=gpu", reasons.forGpu(TfDevices.whyNoGpu()));
     }
     alsoRan.add("per-op on " + String.join(" and ", devices));
-    Profile ops = chosen.forOps();
-    int i = 0;
-    List<OpSuite> suite = OpSuite.all().stream().filter(op -> chosen.measuresOp(op.method())).toList();
-    log.printf("Per-op: %d op types %s, %s, with the no-op control of each%n", suite.size(),
-        suite.stream().map(OpSuite::method).toList(), String.join(" and ", ops.opVariants()));
-    for (OpSuite op : suite) {
-      i++;
-      var selection = op.select(signatures, chosen.opSignatures());
-      if (selection.isEmpty()) {
-        log.printf("[ops %d/%d] %s: the model has no %s to measure%n", i, suite.size(), op.method(), op.opType());
-        continue;
-      }
-      log.printf("[ops %d/%d] %s: %s %s on %s%n", i, suite.size(), op.method(), selection.get().opType(),
-          selection.get().signatures(), devices);
-      Map<String, List<String>> params = new LinkedHashMap<>();
-      params.put("op", List.of(selection.get().opType()));
-      params.put("device", devices);
-      params.put("variant", ops.opVariants());
-      params.put("signature", selection.get().signatures());
-      JmhLauncher.run(op.include(), params, ops, folder.jmhJson("ops-" + op.method()), jvmArgs);
-    }
-    Path report = folder.opsReport();
-    OpsReport.of(folder, signatures).writeCsv(report);
-    log.printf("Wrote per-op report to %s%n", report);
+    PerOpPart.run(chosen, signatures, devices, folder, jvmArgs, log);
   }
 
   /**

@@ -12,7 +12,7 @@ final class RunPlanTest {
 
   @Test
   void theQuickProfileOnAGpuMachineCountsItsTrialsAndIterations() {
-    int opTrials = RunPlan.opTrials(Profile.QUICK, MODEL, 2);
+    int opTrials = PerOpPart.trials(Profile.QUICK, MODEL, 2);
     RunPlan plan = RunPlan.of(Profile.QUICK, 4, 7, false, opTrials, 7);
 
     // five op types at their heaviest signature, on CPU and GPU, host-fed, each with its control
@@ -27,7 +27,7 @@ final class RunPlanTest {
 
   @Test
   void theFullProfileAddsTheSweepAndTakesHours() {
-    int opTrials = RunPlan.opTrials(Profile.FULL, MODEL, 2);
+    int opTrials = PerOpPart.trials(Profile.FULL, MODEL, 2);
     RunPlan plan = RunPlan.of(Profile.FULL, 4, 7, true, opTrials, 7);
 
     assertThat(plan.parts()).extracting(RunPlan.Part::name).containsExactly("TensorFlow end to end",
@@ -39,9 +39,10 @@ final class RunPlanTest {
 
   @Test
   void aPartThatWillNotRunIsNamedWithItsReason() {
-    RunPlan plan = RunPlan.of(Profile.QUICK, 1, 0, false, 10, 0).notRunning("TensorRT (no GPU on this machine)");
+    RunPlan plan = RunPlan.of(Profile.QUICK, 1, 0, false, 10, 0).notRunning("TensorRT: no GPU on this machine");
 
-    assertThat(plan.lines()).contains("  not run here: TensorRT (no GPU on this machine)");
+    assertThat(plan.lines()).contains("  not run here: TensorRT: no GPU on this machine")
+        .anyMatch(l -> l.contains("1 configuration x 1 batch size = 1 trial x 2 forks x 7 s"));
     assertThat(plan.parts()).extracting(RunPlan.Part::name).containsExactly("TensorFlow end to end", "per op");
   }
 }
