@@ -23,6 +23,27 @@ final class RunCommandTest {
   }
 
   @Test
+  void planPrintsWhatTheRunWouldMeasureAndWritesNothing(@TempDir Path dir) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream before = System.out;
+    int code;
+    System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      code = Main.commandLine().execute("run", "--plan", "--no-ops", "--configs", "tf-cpu", "--results", dir.toString());
+    } finally {
+      System.setOut(before);
+    }
+
+    assertThat(code).isEqualTo(0);
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("Plan (quick profile):")
+        .contains("TensorFlow end to end  1 configuration x 1 batch size = 1 trial x 2 forks x 7 s of iterations")
+        .contains("JMH iterations alone: 14 s");
+    try (var files = Files.list(dir)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
   void refusesARunWithNothingLeftToRun(@TempDir Path dir) throws Exception {
     StringWriter err = new StringWriter();
     int code = Main.commandLine().setErr(new PrintWriter(err))
