@@ -624,10 +624,6 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * The profile's op types at their heaviest signatures (how many: the profile's) in the profile's variants, on the CPU
-   * and, when there is one, the GPU.
-   */
-  /**
    * Prints the run's {@link RunPlan}; returns the per-op signatures of the benchmarked model it counted the trials
    * from (null with --no-ops), which the per-op part measures.
    */
@@ -647,6 +643,10 @@ final class RunCommand implements Callable<Integer> {
     return signatures;
   }
 
+  /**
+   * The profile's op types at their heaviest signatures (how many: the profile's) in the profile's variants, on the CPU
+   * and, when there is one, the GPU.
+   */
   private void perOp(Profile chosen, RunFolder folder, SignatureTable signatures) throws Exception {
     List<String> devices = TfDevices.hasGpu() ? List.of("cpu", "gpu") : List.of("cpu");
     if (!TfDevices.hasGpu()) {
