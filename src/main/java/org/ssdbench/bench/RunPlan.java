@@ -69,8 +69,8 @@ public record RunPlan(String profile, List<Part> parts, List<String> notRun) {
     }
     if (sweep) {
       int sizes = ThroughputSweep.BATCHES.size();
-      parts.add(new Part("throughput sweep", "1 configuration x " + count(sizes, "batch size"), sizes,
-          profile.forks(), fork, TRT_FORK_START));
+      parts.add(new Part("throughput sweep", "1 configuration x " + count(sizes, "batch size")
+          + ", one and two batches in flight", 2 * sizes, profile.forks(), fork, TRT_FORK_START));
     }
     if (kernelProfiles > 0) {
       parts.add(new Part("kernel profiles", count(kernelProfiles, "engine") + ", one JVM each", kernelProfiles, 1,

@@ -15,7 +15,9 @@ import org.ssdbench.engine.trt.TrtInferenceEngine;
  * Throughput at batch: one TensorRT configuration (default {@link #DEFAULT_CONFIG}, FP16, the fastest precision that
  * the correctness gate checks) timed by {@link TensorRtBenchmark} at each of {@link #BATCHES}, SampleTime, so each
  * result has p50 and p99 per call; images/s = batch / p50. One engine per batch size is built (or loaded from the
- * cache): the first sweep on a GPU takes the builds' minutes.
+ * cache): the first sweep on a GPU takes the builds' minutes. Then the same engines with two batches in flight
+ * ({@link TensorRtTwoInFlightBenchmark}: two instances on two streams taking turns), whose time per call is the
+ * time between two batches completing, into {@code jmh-throughput-2inflight.json}.
  *
  * <pre>{@code
  * run --throughput                       # the sweep of trt-fp16-u8-graph, beside the run's other work
@@ -28,6 +30,8 @@ public final class ThroughputSweep {
   public static final String DEFAULT_CONFIG = "trt-fp16-u8-graph";
   /** The JMH result file's name in the run folder: {@code jmh-throughput.json}. */
   public static final String JSON_NAME = "throughput";
+  /** The two-in-flight sweep's file: {@code jmh-throughput-2inflight.json}. */
+  public static final String TWO_IN_FLIGHT_JSON_NAME = "throughput-2inflight";
 
   private ThroughputSweep() {}
 
@@ -48,11 +52,20 @@ public final class ThroughputSweep {
    * Runs the sweep into {@code json} with the run's threshold and image ({@code workloadParams}; each batch builds its
    * own workload in the fork, since the run folder's holds the profile's batches only), prints images/s, p50 and p99 per batch, returns JMH's results. */
   public static Collection<RunResult> run(String config, String model, Map<String, String> workloadParams,
-      Profile profile, Path json, List<String> jvmArgs, PrintStream log) throws RunnerException {
+      Profile profile, Path json, Path twoInFlightJson, List<String> jvmArgs, PrintStream log) throws RunnerException {
     Map<String, List<String>> params = params(config, model, BATCHES);
     workloadParams.forEach((k, v) -> params.put(k, List.of(v)));
     Collection<RunResult> results = JmhLauncher.run(TensorRtBenchmark.class, params, profile, json, jvmArgs);
-    log.printf("%nThroughput of %s (wrote %s):%n", config, json);
+    print("Throughput of " + config, json, results, log);
+    Collection<RunResult> twoInFlight =
+        JmhLauncher.run(TensorRtTwoInFlightBenchmark.class, params, profile, twoInFlightJson, jvmArgs);
+    print("Throughput of " + config + " with two batches in flight (p50, p99: time between two batches done)",
+        twoInFlightJson, twoInFlight, log);
+    return results;
+  }
+
+  private static void print(String title, Path json, Collection<RunResult> results, PrintStream log) {
+    log.printf("%n%s (wrote %s):%n", title, json);
     for (RunResult r : results) {
       int batch = Integer.parseInt(r.getParams().getParam("batch"));
       var stats = r.getPrimaryResult().getStatistics();
@@ -60,7 +73,6 @@ public final class ThroughputSweep {
       double p50 = stats.getPercentile(50) * toMs;
       log.println(line(batch, p50, stats.getPercentile(99) * toMs));
     }
-    return results;
   }
 
   /** One line of the printed table: batch, p50, p99 and images/s. */

@@ -242,7 +242,8 @@ final class RunCommand implements Callable<Integer> {
         if (throughput != null || chosen.name().equals(Profile.FULL.name())) {
           ThroughputSweep.run(throughput == null ? ThroughputSweep.DEFAULT_CONFIG : throughput, model,
               sweepParams(thresholdParam(), image, builderLevel(chosen)), chosen,
-              folder.jmhJson(ThroughputSweep.JSON_NAME), tensorRtForkArgs(folder), log);
+              folder.jmhJson(ThroughputSweep.JSON_NAME), folder.jmhJson(ThroughputSweep.TWO_IN_FLIGHT_JSON_NAME),
+              tensorRtForkArgs(folder), log);
         }
       } else {
         skip(String.join(", ", trtConfigs), reasons.forGpu(whyNot));

@@ -68,7 +68,7 @@ final class LadderSection {
         rows.add(List.of(p.config(), Integer.toString(p.batch()), Numbers.format(p.p50()), Numbers.format(p.p99()),
             Numbers.format(p.imagesPerSecond()),
             ci.known() ? Numbers.format(ci.low()) + " .. " + Numbers.format(ci.high()) : "",
-            p.peer() ? "PyTorch peer, network only" : "end to end"));
+            p.what()));
       }
       blocks.add(new Block.Table(List.of("config", "batch", "p50 ms", "p99 ms", "images/s (batch / p50)",
           "images/s 95% CI", "what"), rows));

@@ -32,7 +32,7 @@ final class RunPlanTest {
 
     assertThat(plan.parts()).extracting(RunPlan.Part::name).containsExactly("TensorFlow end to end",
         "TensorRT end to end", "throughput sweep", "kernel profiles", "per op");
-    assertThat(plan.parts().get(2).trialCount()).isEqualTo(ThroughputSweep.BATCHES.size());
+    assertThat(plan.parts().get(2).trialCount()).isEqualTo(2 * ThroughputSweep.BATCHES.size());
     assertThat(plan.estimate()).isGreaterThan(Duration.ofHours(3));
     assertThat(RunPlan.describe(Duration.ofSeconds(3 * 3600 + 29 * 60 + 5))).isEqualTo("3 h 29 min");
   }

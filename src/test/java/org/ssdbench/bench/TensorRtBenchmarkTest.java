@@ -25,6 +25,20 @@ final class TensorRtBenchmarkTest {
   }
 
   @Test
+  void theTwoInFlightBenchmarkFailsFastTheSameWayWithoutTensorRt() {
+    assumeFalse(TensorRtAvailability.check().isEmpty(), "TensorRT is available here");
+    TensorRtTwoInFlightBenchmark bench = new TensorRtTwoInFlightBenchmark();
+    bench.config = "trt-fp16-u8-graph";
+    bench.batch = 256;
+    bench.model = "generated";
+    assertThatThrownBy(bench::setUp)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("TensorRT benchmark cannot run")
+        .hasMessageContaining(TensorRtAvailability.check());
+    bench.tearDown(); // nothing opened: nothing to drain or close
+  }
+
+  @Test
   void parsesEveryBenchmarkConfig() {
     var c = TrtInferenceEngine.Config.parse("trt-int8-graph", 4);
     assertThat(c.precision()).isEqualTo(Precision.INT8);

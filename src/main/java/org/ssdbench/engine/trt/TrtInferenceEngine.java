@@ -212,6 +212,8 @@ public final class TrtInferenceEngine implements InferenceEngine {
   private final GpuTimes gpuTimes = new GpuTimes();
   private float lastGpuMillis;
   private boolean prepared;
+  /** Whether an inference {@link #launch()} started has not been awaited yet. */
+  private boolean inFlight;
   private boolean closed;
 
   /**
@@ -442,6 +444,15 @@ public final class TrtInferenceEngine implements InferenceEngine {
 
   /** One inference, timed with CUDA events, waited for. */
   private void runOnce() {
+    enqueueTimed();
+    awaitTimed();
+  }
+
+  /** The inference's work between two CUDA events on {@link #stream}, not waited for. */
+  private void enqueueTimed() {
+    if (inFlight) {
+      throw new IllegalStateException(name() + ": an inference is in flight; await() it first");
+    }
     start.record(stream);
     if (graph != null) {
       graph.launch(stream);
@@ -449,9 +460,33 @@ public final class TrtInferenceEngine implements InferenceEngine {
       enqueueAll();
     }
     stop.record(stream);
+    inFlight = true;
+  }
+
+  private void awaitTimed() {
     stream.synchronize();
+    inFlight = false;
     lastGpuMillis = stop.millisSince(start);
     gpuTimes.add(lastGpuMillis);
+  }
+
+  /**
+   * Starts one inference on this engine's stream and returns at once, so another engine's inference can run beside
+   * it (two batches in flight); {@link #await()} waits for it. The same work as {@link #infer()}.
+   */
+  public void launch() {
+    ensurePrepared();
+    enqueueTimed();
+  }
+
+  /** Waits for the inference {@link #launch()} started; returns what {@link #infer()} returns. */
+  public float await() {
+    ensureOpen();
+    if (!inFlight) {
+      throw new IllegalStateException(name() + ": nothing in flight; launch() first");
+    }
+    awaitTimed();
+    return host.get(TrtNetworkBuilder.NUM_DETECTIONS).firstByte();
   }
 
   /** The GPU time of every inference so far, grouped by iteration (the benchmark's secondary metric). */
@@ -537,6 +572,10 @@ public final class TrtInferenceEngine implements InferenceEngine {
   public void close() {
     if (!closed) {
       closed = true;
+      if (inFlight) {
+        stream.synchronize(); // an inference launch() started still uses the buffers freed below
+        inFlight = false;
+      }
       closeOwned();
     }
   }

@@ -8,9 +8,16 @@ import org.ssdbench.report.jmh.Mode;
 
 /**
  * Latency and throughput per configuration and batch size, from the SampleTime results that have a {@code batch}
- * param (TensorRT's batch sweep, the PyTorch peer): images/s = batch / p50 time per call.
+ * param (TensorRT's batch sweep, the PyTorch peer): images/s = batch / p50 time per call. The sweep with two batches in
+ * flight ({@link #TWO_IN_FLIGHT}) counts here and nowhere else: its time per call is the time between two batches
+ * done, not a latency; its points are named {@code <config> x2 in flight}.
  */
 public final class Throughput {
+  /** The benchmark of two batches in flight on two engine instances. */
+  public static final String TWO_IN_FLIGHT = "org.ssdbench.bench.TensorRtTwoInFlightBenchmark";
+  /** What its points' configuration names end with. */
+  public static final String TWO_IN_FLIGHT_SUFFIX = " x2 in flight";
+
   /**
    * @param p50 p50 time per call, ms
    * @param p99 p99 time per call, ms
@@ -19,9 +26,16 @@ public final class Throughput {
    *     IterationInterval#ofMedian}): the independent measurements' spread, not the samples'; unknown with fewer than
    *     two iterations
    * @param peer whether it is the PyTorch peer's network-only time
+   * @param twoInFlight whether the time is between two batches done, two in flight (not a latency)
    */
   public record Point(String config, int batch, double p50, double p99, double imagesPerSecond,
-      IterationInterval imagesPerSecondInterval, boolean peer) {}
+      IterationInterval imagesPerSecondInterval, boolean peer, boolean twoInFlight) {
+    /** The table's "what" column. */
+    public String what() {
+      return peer ? "PyTorch peer, network only"
+          : twoInFlight ? "end to end, two batches in flight: the time between two batches done" : "end to end";
+    }
+  }
 
   private Throughput() {}
 
@@ -32,7 +46,7 @@ public final class Throughput {
    */
   public static List<Point> points(List<BenchmarkResult> results) {
     List<Point> all = SameKeyResults.sweepFirst(results).stream()
-        .filter(EndToEnd::isEndToEnd)
+        .filter(r -> EndToEnd.isEndToEnd(r) || isTwoInFlight(r))
         .filter(r -> r.mode() == Mode.SAMPLE_TIME && r.param("batch") != null)
         .map(Throughput::point)
         .filter(p -> p.p50() > 0)
@@ -55,6 +69,10 @@ public final class Throughput {
         .toList();
   }
 
+  static boolean isTwoInFlight(BenchmarkResult r) {
+    return r.benchmarkClass().equals(TWO_IN_FLIGHT) && r.param("config") != null;
+  }
+
   /** The point with the most images per second, if any. */
   public static java.util.Optional<Point> best(List<Point> points, boolean peer) {
     return points.stream().filter(p -> p.peer() == peer).max(Comparator.comparingDouble(Point::imagesPerSecond));
@@ -74,7 +92,8 @@ public final class Throughput {
     IterationInterval imagesPerSecond = latency.known()
         ? new IterationInterval(batch / latency.high() * 1000.0, batch / latency.low() * 1000.0)
         : latency;
-    return new Point(r.param("config"), batch, p50, p99, batch / p50 * 1000.0, imagesPerSecond,
-        r.benchmarkClass().equals(EndToEnd.PEER_TORCH));
+    boolean twoInFlight = isTwoInFlight(r);
+    return new Point(r.param("config") + (twoInFlight ? TWO_IN_FLIGHT_SUFFIX : ""), batch, p50, p99,
+        batch / p50 * 1000.0, imagesPerSecond, r.benchmarkClass().equals(EndToEnd.PEER_TORCH), twoInFlight);
   }
 }

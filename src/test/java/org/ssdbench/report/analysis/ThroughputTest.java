@@ -27,6 +27,24 @@ final class ThroughputTest {
   }
 
   @Test
+  void twoBatchesInFlightIsAThroughputLineOfItsOwnAndNoLatency() {
+    String twoInFlight = Throughput.TWO_IN_FLIGHT + ".infer";
+    List<BenchmarkResult> results = List.of(sample(TRT, "trt-fp16-u8-graph", "1", 0.40),
+        sample(TRT, "trt-fp16-u8-graph", "256", 9.175), sample(twoInFlight, "trt-fp16-u8-graph", "1", 0.30),
+        sample(twoInFlight, "trt-fp16-u8-graph", "256", 8.2));
+
+    List<Throughput.Point> points = Throughput.points(results);
+
+    assertThat(points).extracting(Throughput.Point::config).containsExactly("trt-fp16-u8-graph",
+        "trt-fp16-u8-graph", "trt-fp16-u8-graph x2 in flight", "trt-fp16-u8-graph x2 in flight");
+    assertThat(points.get(3).what()).contains("two batches in flight").contains("time between two batches done");
+    assertThat(Throughput.best(points, false).orElseThrow().config()).isEqualTo("trt-fp16-u8-graph x2 in flight");
+    // a time between two batches done is no latency: the end-to-end table, ladder and verdict never see it
+    assertThat(EndToEnd.latencies(results)).singleElement()
+        .satisfies(c -> assertThat(c.p50()).isEqualTo(0.40));
+  }
+
+  @Test
   void oneIterationGivesNoInterval() {
     IterationInterval one = IterationInterval.ofMean(new org.ssdbench.report.jmh.Metric(1.0, 0, 1, 1,
         new java.util.TreeMap<>(), "ms/op", List.of(List.of(1.0)), List.of()));
