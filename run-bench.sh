@@ -187,11 +187,19 @@ fi
 if [ -n "$peer_skip" ]; then
   echo "SKIPPED peer torch: $peer_skip"
 else
-  # Batch 1, and the TensorRT sweep's batch sizes (ThroughputSweep.BATCHES) where the run sweeps: --full or --throughput.
+  # Batch 1, and the TensorRT sweep's batch sizes where the run sweeps (--full or --throughput): its
+  # --throughput-batches, else ThroughputSweep.BATCHES.
   peer_batches=1
   case " $profile ${extra[*]:-} " in
     *" full "*|*" --throughput"*) peer_batches=1,8,32,128,256 ;;
   esac
+  for ((i = 0; i < ${#extra[@]}; i++)); do
+    case "${extra[i]}" in
+      --throughput-batches=*) peer_batches=1,${extra[i]#--throughput-batches=} ;;
+      --throughput-batches) peer_batches=1,${extra[i + 1]:-} ;;
+    esac
+  done
+  peer_batches=$(printf '%s' "$peer_batches" | tr ',' '\n' | awk '!seen[$0]++' | paste -sd, -)
   if python3 peers/torch_ssd.py --out "$run_dir" --batches "$peer_batches"; then
     case " ${extra[*]:-} " in
       *" --no-report "*) ;;

@@ -51,10 +51,10 @@ public record RunPlan(String profile, List<Part> parts, List<String> notRun) {
 
   /**
    * The plan of a run with {@code tfConfigs} TensorFlow configurations, {@code trtConfigs} TensorRT ones (none where
-   * TensorRT will not run), the throughput sweep or not, {@code opTrials} per-op trials and {@code kernelProfiles}
+   * TensorRT will not run), the throughput sweep's batch sizes (0: no sweep), {@code opTrials} per-op trials and {@code kernelProfiles}
    * engines to profile ({@link PerOpPart#trials}), under {@code profile}.
    */
-  public static RunPlan of(Profile profile, int tfConfigs, int trtConfigs, boolean sweep, int opTrials,
+  public static RunPlan of(Profile profile, int tfConfigs, int trtConfigs, int sweepBatches, int opTrials,
       int kernelProfiles) {
     List<Part> parts = new ArrayList<>();
     int batches = profile.batches().size();
@@ -67,10 +67,9 @@ public record RunPlan(String profile, List<Part> parts, List<String> notRun) {
       parts.add(new Part("TensorRT end to end", count(trtConfigs, "configuration") + " x " + count(batches,
           "batch size"), trtConfigs * batches, profile.forks(), fork, TRT_FORK_START));
     }
-    if (sweep) {
-      int sizes = ThroughputSweep.BATCHES.size();
-      parts.add(new Part("throughput sweep", "1 configuration x " + count(sizes, "batch size")
-          + ", one and two batches in flight", 2 * sizes, profile.forks(), fork, TRT_FORK_START));
+    if (sweepBatches > 0) {
+      parts.add(new Part("throughput sweep", "1 configuration x " + count(sweepBatches, "batch size")
+          + ", one and two batches in flight", 2 * sweepBatches, profile.forks(), fork, TRT_FORK_START));
     }
     if (kernelProfiles > 0) {
       parts.add(new Part("kernel profiles", count(kernelProfiles, "engine") + ", one JVM each", kernelProfiles, 1,

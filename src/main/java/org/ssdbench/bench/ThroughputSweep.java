@@ -51,9 +51,10 @@ public final class ThroughputSweep {
   /**
    * Runs the sweep into {@code json} with the run's threshold and image ({@code workloadParams}; each batch builds its
    * own workload in the fork, since the run folder's holds the profile's batches only), prints images/s, p50 and p99 per batch, returns JMH's results. */
-  public static Collection<RunResult> run(String config, String model, Map<String, String> workloadParams,
-      Profile profile, Path json, Path twoInFlightJson, List<String> jvmArgs, PrintStream log) throws RunnerException {
-    Map<String, List<String>> params = params(config, model, BATCHES);
+  public static Collection<RunResult> run(String config, String model, List<Integer> batches,
+      Map<String, String> workloadParams, Profile profile, Path json, Path twoInFlightJson, List<String> jvmArgs,
+      PrintStream log) throws RunnerException {
+    Map<String, List<String>> params = params(config, model, batches);
     workloadParams.forEach((k, v) -> params.put(k, List.of(v)));
     Collection<RunResult> results = JmhLauncher.run(TensorRtBenchmark.class, params, profile, json, jvmArgs);
     print("Throughput of " + config, json, results, log);

@@ -130,6 +130,10 @@ final class RunCommand implements Callable<Integer> {
           + ") at batch 1, 8, 32, 128 and 256 (images/s, p50, p99); the full profile always does.")
   String throughput;
 
+  @Option(names = "--throughput-batches", split = ",", paramLabel = "N",
+      description = "The sweep's batch sizes (default: 1,8,32,128,256), e.g. 256 to time only the largest.")
+  List<Integer> throughputBatches;
+
   @Option(names = "--no-kernel-profile",
       description = "Skip the per-kernel GPU profile (CUPTI, in a child JVM) of each timed TensorRT engine at batch 1,"
           + " taken after the TensorRT benchmarks (not the quick/full --profile).")
@@ -240,7 +244,7 @@ final class RunCommand implements Callable<Integer> {
         summary = summary.plus(tensorRt(chosen, folder));
         expected.addAll(trtConfigs);
         if (throughput != null || chosen.name().equals(Profile.FULL.name())) {
-          ThroughputSweep.run(throughput == null ? ThroughputSweep.DEFAULT_CONFIG : throughput, model,
+          ThroughputSweep.run(throughput == null ? ThroughputSweep.DEFAULT_CONFIG : throughput, model, sweepBatches(),
               sweepParams(thresholdParam(), image, builderLevel(chosen)), chosen,
               folder.jmhJson(ThroughputSweep.JSON_NAME), folder.jmhJson(ThroughputSweep.TWO_IN_FLIGHT_JSON_NAME),
               tensorRtForkArgs(folder), log);
@@ -414,10 +418,14 @@ final class RunCommand implements Callable<Integer> {
     }
     if (throughput != null) {
       try {
-        ThroughputSweep.params(throughput, model, ThroughputSweep.BATCHES);
+        ThroughputSweep.params(throughput, model, sweepBatches());
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), "--throughput: " + e.getMessage());
       }
+    }
+    if (throughputBatches != null && throughput == null && !profile.equals(Profile.FULL.name())) {
+      throw new ParameterException(spec.commandLine(),
+          "--throughput-batches sets the sweep's batch sizes, but this run has no sweep: add --throughput");
     }
     if (noTf && noTrt && noOps) {
       throw new ParameterException(spec.commandLine(),
@@ -559,6 +567,12 @@ final class RunCommand implements Callable<Integer> {
     return endToEndJmh(TensorRtBenchmark.class, params, chosen, folder.jmhJson(json), tensorRtForkArgs(folder));
   }
 
+  /** The sweep's batch sizes: --throughput-batches, else ThroughputSweep.BATCHES. */
+  List<Integer> sweepBatches() {
+    return throughputBatches == null || throughputBatches.isEmpty() ? ThroughputSweep.BATCHES
+        : List.copyOf(throughputBatches);
+  }
+
   /**
    * The sweep's workload and engine params beyond config, batch and model: the run's threshold and image, and its
    * builder level, so {@code --trt-builder-level} applies to the sweep's engines as to the other TensorRT ones.
@@ -635,8 +649,8 @@ final class RunCommand implements Callable<Integer> {
     // The shapes the model really feeds each op, at its threshold: one traced CPU run of the model.
     SignatureTable signatures = noOps ? null : ModelGraphs.signatures(benchmarked.graphDef(), benchmarked.source());
     int opTrials = noOps ? 0 : PerOpPart.trials(chosen, signatures, TfDevices.hasGpu() ? 2 : 1);
-    RunPlan runPlan = RunPlan.of(chosen, tfConfigs.size(), trt ? trtConfigs.size() : 0, sweep, opTrials,
-        profiles ? trtConfigs.size() : 0);
+    RunPlan runPlan = RunPlan.of(chosen, tfConfigs.size(), trt ? trtConfigs.size() : 0,
+        sweep ? sweepBatches().size() : 0, opTrials, profiles ? trtConfigs.size() : 0);
     if (!noTrt && !trt) {
       runPlan = runPlan.notRunning("TensorRT: " + reasons.forGpu(TensorRtAvailability.check()));
     }

@@ -13,7 +13,7 @@ final class RunPlanTest {
   @Test
   void theQuickProfileOnAGpuMachineCountsItsTrialsAndIterations() {
     int opTrials = PerOpPart.trials(Profile.QUICK, MODEL, 2);
-    RunPlan plan = RunPlan.of(Profile.QUICK, 4, 7, false, opTrials, 7);
+    RunPlan plan = RunPlan.of(Profile.QUICK, 4, 7, 0, opTrials, 7);
 
     // five op types at their heaviest signature, on CPU and GPU, host-fed, each with its control
     assertThat(opTrials).isEqualTo(20);
@@ -28,7 +28,7 @@ final class RunPlanTest {
   @Test
   void theFullProfileAddsTheSweepAndTakesHours() {
     int opTrials = PerOpPart.trials(Profile.FULL, MODEL, 2);
-    RunPlan plan = RunPlan.of(Profile.FULL, 4, 7, true, opTrials, 7);
+    RunPlan plan = RunPlan.of(Profile.FULL, 4, 7, ThroughputSweep.BATCHES.size(), opTrials, 7);
 
     assertThat(plan.parts()).extracting(RunPlan.Part::name).containsExactly("TensorFlow end to end",
         "TensorRT end to end", "throughput sweep", "kernel profiles", "per op");
@@ -39,7 +39,7 @@ final class RunPlanTest {
 
   @Test
   void aPartThatWillNotRunIsNamedWithItsReason() {
-    RunPlan plan = RunPlan.of(Profile.QUICK, 1, 0, false, 10, 0).notRunning("TensorRT: no GPU on this machine");
+    RunPlan plan = RunPlan.of(Profile.QUICK, 1, 0, 0, 10, 0).notRunning("TensorRT: no GPU on this machine");
 
     assertThat(plan.lines()).contains("  not run here: TensorRT: no GPU on this machine")
         .anyMatch(l -> l.contains("1 configuration x 1 batch size = 1 trial x 2 forks x 7 s"));

@@ -78,7 +78,14 @@ final class RunBenchScriptTest {
 
   @Test
   void thePeerSweepsTheBatchSizesWhenTheRunSweepsThem(@TempDir Path dir) throws Exception {
-    for (String args : java.util.List.of("", "-- --throughput", "--full", "-- --throughput=trt-int8-u8-graph --no-tf")) {
+    java.util.Map<String, String> peerBatches = new java.util.LinkedHashMap<>();
+    peerBatches.put("", "1");
+    peerBatches.put("-- --throughput", "1,8,32,128,256");
+    peerBatches.put("--full", "1,8,32,128,256");
+    peerBatches.put("-- --throughput=trt-int8-u8-graph --no-tf", "1,8,32,128,256");
+    peerBatches.put("-- --throughput --throughput-batches 256", "1,256");
+    peerBatches.put("-- --throughput --throughput-batches=1,64", "1,64");
+    for (String args : peerBatches.keySet()) {
       Path run = Files.createDirectories(dir.resolve("r" + args.hashCode()));
       Path bin = fakeGpuMachine(run, null);
       // the suite prints its run folder; python3 has torch and records how the peer was started
@@ -90,7 +97,7 @@ final class RunBenchScriptTest {
       bash("cd " + run + " && PATH=" + bin + ":$PATH ./run-bench.sh --no-build --no-redist --generated " + args, "");
 
       assertThat(Files.readString(bin.resolve("python3.args")).trim()).as(args).isEqualTo(
-          "peers/torch_ssd.py --out results/x --batches " + (args.isEmpty() ? "1" : "1,8,32,128,256"));
+          "peers/torch_ssd.py --out results/x --batches " + peerBatches.get(args));
     }
   }
 

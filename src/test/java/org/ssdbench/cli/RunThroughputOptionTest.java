@@ -52,4 +52,30 @@ final class RunThroughputOptionTest {
     assertThat(RunCommand.sweepParams("0.3", "synthetic", 1))
         .containsEntry("builderLevel", "1").containsEntry("scoreThreshold", "0.3").containsEntry("image", "synthetic");
   }
+
+  @Test
+  void sweepBatchesNeedASweepAndAreCheckedBeforeWritingAnything(@TempDir Path dir) throws Exception {
+    StringWriter err = new StringWriter();
+    int code = Main.commandLine().setErr(new PrintWriter(err))
+        .execute("run", "--throughput-batches", "256", "--no-tf", "--results", dir.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("this run has no sweep: add --throughput");
+
+    StringWriter err2 = new StringWriter();
+    int code2 = Main.commandLine().setErr(new PrintWriter(err2))
+        .execute("run", "--throughput", "--throughput-batches", "256,0", "--no-tf", "--results", dir.toString());
+    assertThat(code2).isEqualTo(2);
+    assertThat(err2.toString()).contains("throughput batches must be >= 1, got [256, 0]");
+    try (var files = Files.list(dir)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
+  void theSweepTakesTheBatchesGivenElseTheIssuesFive() {
+    RunCommand run = new RunCommand();
+    assertThat(run.sweepBatches()).isEqualTo(ThroughputSweep.BATCHES);
+    run.throughputBatches = java.util.List.of(256);
+    assertThat(run.sweepBatches()).containsExactly(256);
+  }
 }
