@@ -40,21 +40,32 @@ public final class Throughput {
   private Throughput() {}
 
   /**
-   * Every (config, batch) SampleTime point, by config then batch; a config with a single batch size is left out. Where
-   * the sweep and the run's own TensorRT part both timed a (config, batch), the sweep's point ({@link
+   * Every (config, batch) SampleTime point, by config then batch. A config timed at a single batch size is left out
+   * unless a sweep timed it (its forks built their own workload: {@code run --throughput-batches 256} sweeps one size).
+   * Where the sweep and the run's own TensorRT part both timed a (config, batch), the sweep's point ({@link
    * SameKeyResults#sweepFirst}), so one configuration's line is one set of forks.
    */
   public static List<Point> points(List<BenchmarkResult> results) {
-    List<Point> all = SameKeyResults.sweepFirst(results).stream()
+    List<BenchmarkResult> timed = SameKeyResults.sweepFirst(results).stream()
         .filter(r -> EndToEnd.isEndToEnd(r) || isTwoInFlight(r))
         .filter(r -> r.mode() == Mode.SAMPLE_TIME && r.param("batch") != null)
+        .toList();
+    java.util.Set<String> swept = timed.stream().filter(SameKeyResults::builtOwnWorkload).map(Throughput::label)
+        .collect(java.util.stream.Collectors.toSet());
+    List<Point> all = timed.stream()
         .map(Throughput::point)
         .filter(p -> p.p50() > 0)
         .sorted(Comparator.comparing(Point::config).thenComparingInt(Point::batch))
         .toList();
     return all.stream()
-        .filter(p -> all.stream().filter(q -> q.config().equals(p.config())).map(Point::batch).distinct().count() > 1)
+        .filter(p -> swept.contains(p.config())
+            || all.stream().filter(q -> q.config().equals(p.config())).map(Point::batch).distinct().count() > 1)
         .toList();
+  }
+
+  /** The name a result's points go by: its config, with {@link #TWO_IN_FLIGHT_SUFFIX} for two in flight. */
+  private static String label(BenchmarkResult r) {
+    return r.param("config") + (isTwoInFlight(r) ? TWO_IN_FLIGHT_SUFFIX : "");
   }
 
   /**
@@ -93,7 +104,7 @@ public final class Throughput {
         ? new IterationInterval(batch / latency.high() * 1000.0, batch / latency.low() * 1000.0)
         : latency;
     boolean twoInFlight = isTwoInFlight(r);
-    return new Point(r.param("config") + (twoInFlight ? TWO_IN_FLIGHT_SUFFIX : ""), batch, p50, p99,
+    return new Point(label(r), batch, p50, p99,
         batch / p50 * 1000.0, imagesPerSecond, r.benchmarkClass().equals(EndToEnd.PEER_TORCH), twoInFlight);
   }
 }

@@ -45,6 +45,18 @@ final class ThroughputTest {
   }
 
   @Test
+  void aSweepOfOneBatchSizeStillShowsWhereALatencyRunOfOneDoesNot() {
+    List<BenchmarkResult> results = List.of(
+        SampleResults.sampleWithWorkload(TRT, "trt-fp16-u8-graph", "1", 0.40, "/r/workload"),
+        SampleResults.sampleWithWorkload(TRT, "trt-fp16-graph", "1", 0.45, "/r/workload"),
+        SampleResults.sampleWithWorkload(TRT, "trt-fp16-u8-graph", "256", 9.175, "none"),
+        SampleResults.sampleWithWorkload(Throughput.TWO_IN_FLIGHT + ".infer", "trt-fp16-u8-graph", "256", 8.2, "none"));
+
+    assertThat(Throughput.points(results)).extracting(p -> p.config() + " " + p.batch()).containsExactly(
+        "trt-fp16-u8-graph 1", "trt-fp16-u8-graph 256", "trt-fp16-u8-graph x2 in flight 256");
+  }
+
+  @Test
   void oneIterationGivesNoInterval() {
     IterationInterval one = IterationInterval.ofMean(new org.ssdbench.report.jmh.Metric(1.0, 0, 1, 1,
         new java.util.TreeMap<>(), "ms/op", List.of(List.of(1.0)), List.of()));
