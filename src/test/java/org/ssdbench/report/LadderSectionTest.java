@@ -51,5 +51,7 @@ final class LadderSectionTest {
     assertThat(md).contains("| trt-fp16-u8-graph | 0.3968 |").doesNotContain("| trt-fp16-u8-graph | 0.4029 |");
     assertThat(md).contains("| trt-fp16-u8-graph | 1 | 0.4029 |").doesNotContain("| trt-fp16-u8-graph | 1 | 0.3968 |");
     assertThat(md).contains("also timed trt-fp16-u8-graph at batch 1 (p50 0.3968 ms) on the run's workload");
+    assertThat(md).contains("## Targets").contains("| most images/s at any batch size, end to end | &gt;= 30,000 | 27,902")
+        .contains("| missed |").contains("set for an NVIDIA H200. This run's GPU is one.");
   }
 }
