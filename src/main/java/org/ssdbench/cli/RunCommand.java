@@ -18,10 +18,11 @@ import java.util.concurrent.Callable;
 import org.openjdk.jmh.results.RunResult;
 import org.ssdbench.bench.EndToEndBenchmark;
 import org.ssdbench.bench.JmhLauncher;
+import org.ssdbench.bench.KernelProfileLauncher;
 import org.ssdbench.bench.ModelRequest;
-import org.ssdbench.bench.TensorRtBenchmark;
 import org.ssdbench.bench.PerOpPart;
 import org.ssdbench.bench.RunPlan;
+import org.ssdbench.bench.TensorRtBenchmark;
 import org.ssdbench.bench.ThroughputSweep;
 import org.ssdbench.engine.trt.BuildLog;
 import org.ssdbench.engine.trt.BuilderResource;
@@ -30,7 +31,6 @@ import org.ssdbench.engine.trt.TrtBuildsCsv;
 import org.ssdbench.engine.trt.TrtNetworkBuilder;
 import org.ssdbench.engine.trt.TrtRuntime;
 import org.ssdbench.engine.trt.profile.KernelProfileCsv;
-import org.ssdbench.bench.KernelProfileLauncher;
 import org.ssdbench.ops.ModelGraphs;
 import org.ssdbench.bench.Profile;
 import org.ssdbench.bench.Summary;
@@ -127,7 +127,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--throughput", arity = "0..1", fallbackValue = ThroughputSweep.DEFAULT_CONFIG, paramLabel = "CONFIG",
       description = "Also time one TensorRT configuration (default " + ThroughputSweep.DEFAULT_CONFIG
-          + ") at batch 1, 8, 32, 128 and 256 (images/s, p50, p99); the full profile always does.")
+          + ") at batch 1, 8, 32, 128 and 256 (or --throughput-batches), with one and with two batches in flight"
+          + " (images/s, p50, p99); the full profile always does.")
   String throughput;
 
   @Option(names = "--throughput-batches", split = ",", paramLabel = "N",
