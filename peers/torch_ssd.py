@@ -14,6 +14,8 @@ TensorRT benchmark) and with CUDA events (GPU time, as the secondary metric gpuT
 
 Results are written as JMH JSON (benchmark peers.TorchSsd.infer, mode sample, params config and batch), one element
 per configuration and batch, into OUT/jmh-peer-torch.json, so the suite's report and diff read them beside TensorRT.
+As JMH forks, each of --forks processes (default 2) builds the network and times every configuration; their
+iterations are the JSON's forks, so an interval over them holds the spread between processes too.
 
   python3 peers/torch_ssd.py --out results/RUN                       # batch 1 and the sweep's batches
   python3 peers/torch_ssd.py --out /tmp/p --batches 1 --runs 300      # batch 1 only
@@ -86,12 +88,15 @@ def _number(x):
     return "NaN" if x is None or math.isnan(x) else x
 
 
-def metric(iterations, unit="ms/op"):
-    """A JMH SampleTime metric from per-iteration lists of samples: score (mean of all samples), 99.9% error,
-    confidence, percentiles, rawData (each iteration's mean) and rawDataHistogram (samples as value, count)."""
-    if not iterations or any(len(it) == 0 for it in iterations):
-        raise ValueError("every iteration needs at least one sample, got %s" % [len(it) for it in iterations])
-    samples = sorted(v for it in iterations for v in it)
+def metric(forks, unit="ms/op"):
+    """A JMH SampleTime metric from per-fork lists of per-iteration lists of samples: score (mean of all samples),
+    99.9% error, confidence, percentiles, rawData (each fork's iteration means) and rawDataHistogram (each fork's
+    iterations' samples as value, count)."""
+    if not forks or any(not iterations for iterations in forks):
+        raise ValueError("every fork needs at least one iteration, got %s" % [len(f) for f in forks])
+    if any(len(it) == 0 for iterations in forks for it in iterations):
+        raise ValueError("every iteration needs at least one sample, got %s" % [[len(it) for it in f] for f in forks])
+    samples = sorted(v for iterations in forks for it in iterations for v in it)
     n = len(samples)
     mean = sum(samples) / n
     if n > 1:
@@ -99,41 +104,47 @@ def metric(iterations, unit="ms/op"):
         error = _t_999(n - 1) * sd / math.sqrt(n)
     else:
         error = float("nan")
-    histogram = []
-    for it in iterations:
-        counts = {}
-        for v in it:
-            key = round(v, 4)
-            counts[key] = counts.get(key, 0) + 1
-        histogram.append([[v, c] for v, c in sorted(counts.items())])
+    histograms = []
+    for iterations in forks:
+        histogram = []
+        for it in iterations:
+            counts = {}
+            for v in it:
+                key = round(v, 4)
+                counts[key] = counts.get(key, 0) + 1
+            histogram.append([[v, c] for v, c in sorted(counts.items())])
+        histograms.append(histogram)
     return {
         "score": mean,
         "scoreError": _number(error),
         "scoreConfidence": [_number(mean - error), _number(mean + error)],
         "scorePercentiles": {str(p): percentile(samples, p) for p in PERCENTILES},
         "scoreUnit": unit,
-        "rawData": [[sum(it) / len(it) for it in iterations]],
-        "rawDataHistogram": [histogram],
+        "rawData": [[sum(it) / len(it) for it in iterations] for iterations in forks],
+        "rawDataHistogram": histograms,
     }
 
 
 def jmh_result(execution, batch, host_ms, gpu_ms, environment, warmup_calls):
     """One element of JMH's JSON array for one configuration and batch.
 
-    host_ms, gpu_ms: per measured iteration, the per-call times in ms (host wall clock; CUDA events).
-    environment: strings describing where it ran (torch, cuda, gpu, python).
+    host_ms, gpu_ms: per fork (process), per measured iteration, the per-call times in ms (host wall clock; CUDA
+    events). environment: strings describing where it ran (torch, cuda, gpu, python).
     """
     if batch < 1:
         raise ValueError("batch must be >= 1, got %d" % batch)
-    if len(host_ms) != len(gpu_ms):
-        raise ValueError("host and GPU timings need the same iterations: %d vs %d" % (len(host_ms), len(gpu_ms)))
-    calls = len(host_ms[0])
+    if [len(f) for f in host_ms] != [len(f) for f in gpu_ms]:
+        raise ValueError("host and GPU timings need the same forks and iterations: %s vs %s"
+                         % ([len(f) for f in host_ms], [len(f) for f in gpu_ms]))
+    if len({len(f) for f in host_ms}) != 1:
+        raise ValueError("every fork needs the same iterations, got %s" % [len(f) for f in host_ms])
+    calls = len(host_ms[0][0])
     return {
         "jmhVersion": "peer",
         "benchmark": BENCHMARK,
         "mode": "sample",
         "threads": 1,
-        "forks": 1,
+        "forks": len(host_ms),
         "jvm": environment.get("python", "python3"),
         "jvmArgs": [],
         "jdkVersion": "torch " + environment.get("torch", "unknown"),
@@ -143,7 +154,7 @@ def jmh_result(execution, batch, host_ms, gpu_ms, environment, warmup_calls):
         "warmupIterations": 1,
         "warmupTime": "%d calls" % warmup_calls,
         "warmupBatchSize": 1,
-        "measurementIterations": len(host_ms),
+        "measurementIterations": len(host_ms[0]),
         "measurementTime": "%d calls" % calls,
         "measurementBatchSize": 1,
         "params": {"config": config_name(execution), "batch": str(batch)},
@@ -171,10 +182,31 @@ def fixture_results():
     for execution, base in (("eager", 5.0), ("graph", 1.0)):
         for batch in (1, 128):
             scale = base * (1 if batch == 1 else 8)
-            host = [[scale + 0.01 * ((i * 7 + k * 3) % 11) for k in range(20)] for i in range(3)]
-            gpu = [[v - 0.02 for v in it] for it in host]
+            host = [[[scale * (1 + 0.002 * f) + 0.01 * ((i * 7 + k * 3) % 11) for k in range(20)] for i in range(3)]
+                    for f in range(2)]
+            gpu = [[[v - 0.02 for v in it] for it in fork] for fork in host]
             results.append(jmh_result(execution, batch, host, gpu, env, warmup_calls=10))
     return results
+
+
+def merge_forks(fork_timings):
+    """The timings of several processes, each a list of {"execution", "batch", "host", "gpu"} (host and gpu: per
+    iteration, per call ms), as {(execution, batch): (host forks, gpu forks)} for the configurations every process
+    timed (one that failed in a process, e.g. out of memory, is left out, and returned in the second value)."""
+    keys = None
+    for timings in fork_timings:
+        mine = {(t["execution"], t["batch"]) for t in timings}
+        keys = mine if keys is None else keys & mine
+    every = set((t["execution"], t["batch"]) for timings in fork_timings for t in timings)
+    merged = {}
+    for timings in fork_timings:
+        for t in timings:
+            key = (t["execution"], t["batch"])
+            if key in keys:
+                host, gpu = merged.setdefault(key, ([], []))
+                host.append(t["host"])
+                gpu.append(t["gpu"])
+    return merged, sorted(every - keys)
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -311,8 +343,9 @@ def measure(torch, model, execution, batch, args):
 
 
 def percentile_line(execution, batch, host, gpu):
-    h = sorted(v for it in host for v in it)
-    g = sorted(v for it in gpu for v in it)
+    """host, gpu: per fork, per iteration, per call ms."""
+    h = sorted(v for fork in host for it in fork for v in it)
+    g = sorted(v for fork in gpu for it in fork for v in it)
     p50 = percentile(h, 50.0)
     return ("%-17s batch %3d: host p50 %.3f ms, p99 %.3f ms; GPU p50 %.3f ms; %.0f images/s at p50"
             % (config_name(execution), batch, p50, percentile(h, 99.0), percentile(g, 50.0), batch / p50 * 1e3))
@@ -328,6 +361,9 @@ def parse_args(argv):
     p.add_argument("--runs", type=int, default=200, help="timed calls per iteration (default: %(default)s)")
     p.add_argument("--check-only", action="store_true", help="build on the CPU, check the counts, time nothing")
     p.add_argument("--fixture", help="write the JSON of fixed timings to this file (no torch needed) and exit")
+    p.add_argument("--forks", type=int, default=2,
+                   help="processes, each timing every configuration, as JMH's forks (default: %(default)s)")
+    p.add_argument("--fork-out", help=argparse.SUPPRESS)  # a child process: write its timings here
     args = p.parse_args(argv)
     try:
         args.batches = [int(b) for b in args.batches.split(",") if b.strip()]
@@ -339,11 +375,52 @@ def parse_args(argv):
         p.error("--configs: unknown %s; valid: %s" % (", ".join(bad), ", ".join(CONFIGS)))
     if not args.batches or min(args.batches) < 1:
         p.error("--batches needs sizes >= 1, got %s" % args.batches)
-    if args.warmup < 0 or args.iterations < 1 or args.runs < 2:
-        p.error("--warmup >= 0, --iterations >= 1 and --runs >= 2 are needed")
-    if not (args.fixture or args.check_only or args.out):
+    if args.warmup < 0 or args.iterations < 1 or args.runs < 2 or args.forks < 1:
+        p.error("--warmup >= 0, --iterations >= 1, --runs >= 2 and --forks >= 1 are needed")
+    if not (args.fixture or args.check_only or args.out or args.fork_out):
         p.error("--out DIR is needed (or --check-only, or --fixture FILE)")
     return args
+
+
+def time_all(torch, model, args):
+    """This process's timings of every configuration and batch: a list of {execution, batch, host, gpu}."""
+    timings = []
+    for execution in args.configs:
+        for batch in args.batches:
+            try:
+                host, gpu = measure(torch, model, execution, batch, args)
+            except RuntimeError as e:  # e.g. out of memory at a large batch: keep the others
+                print("%-17s batch %3d: FAILED: %s" % (config_name(execution), batch, str(e).splitlines()[0]))
+                torch.cuda.empty_cache()
+                continue
+            timings.append({"execution": execution, "batch": batch, "host": host, "gpu": gpu})
+    return timings
+
+
+def child_argv(args, fork_out):
+    """The command line of one timing process: this script with the same settings, writing to fork_out."""
+    return [sys.executable, os.path.abspath(__file__), "--batches", ",".join(map(str, args.batches)),
+            "--configs", ",".join(args.configs), "--warmup", str(args.warmup), "--iterations", str(args.iterations),
+            "--runs", str(args.runs), "--forks", "1", "--fork-out", fork_out]
+
+
+def run_forks(args):
+    """Times every configuration in args.forks processes, one after the other; their outputs, and the env."""
+    import subprocess
+    import tempfile
+    outputs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for f in range(args.forks):
+            out = os.path.join(tmp, "fork-%d.json" % f)
+            print("process %d of %d: timing %s at batch %s" % (f + 1, args.forks, ", ".join(args.configs),
+                                                                ",".join(map(str, args.batches))), flush=True)
+            code = subprocess.run(child_argv(args, out)).returncode
+            if code != 0 or not os.path.exists(out):
+                print("process %d of %d FAILED (exit %d): its timings are left out" % (f + 1, args.forks, code))
+                continue
+            with open(out) as fh:
+                outputs.append(json.load(fh))
+    return outputs
 
 
 def main(argv):
@@ -363,9 +440,10 @@ def main(argv):
     model = build_model(torch)
     anchors, macs, params = count(torch, model)
     lines, matched = check_counts(anchors, macs, params)
-    print("SSD MobileNet V2 in PyTorch %s, synthetic weights:" % torch.__version__)
-    for line in lines:
-        print("  " + line)
+    if not args.fork_out:  # the parent has said it
+        print("SSD MobileNet V2 in PyTorch %s, synthetic weights:" % torch.__version__)
+        for line in lines:
+            print("  " + line)
     if not matched:
         print("FAILED: the PyTorch network does not match the model's counts")
         return 1
@@ -375,27 +453,37 @@ def main(argv):
     if not torch.cuda.is_available():
         print("SKIPPED peer torch: no CUDA device visible to torch")
         return 3
-    torch.backends.cudnn.benchmark = True
-    model = model.cuda().half().to(memory_format=torch.channels_last)
     env = {"torch": torch.__version__, "cuda": str(torch.version.cuda), "gpu": torch.cuda.get_device_name(0),
            "python": sys.executable, "python_version": platform.python_version()}
-    print("GPU: %s; network only (no preprocessing, no NMS), FP16 channels_last; %d warm-up calls, %d x %d timed"
-          % (env["gpu"], args.warmup, args.iterations, args.runs))
+    if args.fork_out or args.forks == 1:
+        if not args.fork_out:
+            print("GPU: %s; network only (no preprocessing, no NMS), FP16 channels_last; one process, %d warm-up"
+                  " calls, %d x %d timed" % (env["gpu"], args.warmup, args.iterations, args.runs))
+        torch.backends.cudnn.benchmark = True
+        model = model.cuda().half().to(memory_format=torch.channels_last)
+        outputs = [{"env": env, "timings": time_all(torch, model, args)}]
+        if args.fork_out:
+            with open(args.fork_out, "w") as fh:
+                json.dump(outputs[0], fh)
+            return 0
+    else:
+        print("GPU: %s; network only (no preprocessing, no NMS), FP16 channels_last; %d processes, each %d warm-up"
+              " calls, %d x %d timed" % (env["gpu"], args.forks, args.warmup, args.iterations, args.runs))
+        outputs = run_forks(args)
+    merged, left_out = merge_forks([o["timings"] for o in outputs])
+    for execution, batch in left_out:
+        print("%-17s batch %3d: left out, not timed in every process" % (config_name(execution), batch))
     results = []
     for execution in args.configs:
         for batch in args.batches:
-            try:
-                host, gpu = measure(torch, model, execution, batch, args)
-            except RuntimeError as e:  # e.g. out of memory at a large batch: keep the others
-                print("%-17s batch %3d: FAILED: %s" % (config_name(execution), batch, str(e).splitlines()[0]))
-                torch.cuda.empty_cache()
-                continue
-            print(percentile_line(execution, batch, host, gpu))
-            results.append(jmh_result(execution, batch, host, gpu, env, args.warmup))
+            if (execution, batch) in merged:
+                host, gpu = merged[(execution, batch)]
+                print(percentile_line(execution, batch, host, gpu))
+                results.append(jmh_result(execution, batch, host, gpu, env, args.warmup))
     if not results:
         print("FAILED: no configuration could be timed")
         return 1
-    print("wrote %s" % write_results(args.out, results))
+    print("wrote %s (%d processes)" % (write_results(args.out, results), len(outputs)))
     return 0
 
 

@@ -34,9 +34,10 @@ final class PeerTorchJsonTest {
     assertThat(first.mode()).isEqualTo(Mode.SAMPLE_TIME);
     assertThat(first.params()).containsEntry("config", "torch-fp16-eager").containsEntry("batch", "1");
     assertThat(first.primary().unit()).isEqualTo("ms/op");
-    assertThat(first.primary().rawData()).hasSize(1);
+    assertThat(first.primary().rawData()).as("two processes, as JMH's forks").hasSize(2);
     assertThat(first.primary().rawData().get(0)).hasSize(3);
-    assertThat(first.primary().sampleCount()).isEqualTo(60);
+    assertThat(first.primary().rawDataHistogram()).hasSize(2);
+    assertThat(first.primary().sampleCount()).isEqualTo(120);
     assertThat(first.primary().percentile(50.0)).isBetween(5.0, 5.1);
     assertThat(first.primary().percentile(99.9)).isGreaterThanOrEqualTo(first.primary().percentile(50.0));
     assertThat(GpuTime.of(first)).isPresent();
@@ -66,6 +67,31 @@ final class PeerTorchJsonTest {
     assertThat(Files.readString(fresh))
         .as("regenerate with: python3 peers/torch_ssd.py --fixture " + FIXTURE)
         .isEqualTo(Files.readString(FIXTURE));
+  }
+
+  @Test
+  void theProcessesAreMergedAsForksAndAConfigurationOneOfThemLostIsLeftOut() throws Exception {
+    assumeThat(pythonWorks()).as("python3 on PATH").isTrue();
+    String check = String.join("\n",
+        "import sys; sys.path.insert(0, 'peers'); import torch_ssd as t",
+        "a = [{'execution': 'graph', 'batch': 1, 'host': [[1.0, 1.2]], 'gpu': [[0.9, 1.1]]},",
+        "     {'execution': 'graph', 'batch': 256, 'host': [[9.0, 9.1]], 'gpu': [[8.9, 9.0]]}]",
+        "b = [{'execution': 'graph', 'batch': 1, 'host': [[1.1, 1.3]], 'gpu': [[1.0, 1.2]]}]",
+        "merged, left = t.merge_forks([a, b])",
+        "assert list(merged) == [('graph', 1)], merged",
+        "assert merged[('graph', 1)][0] == [[[1.0, 1.2]], [[1.1, 1.3]]], merged",
+        "assert left == [('graph', 256)], left",
+        "r = t.jmh_result('graph', 1, *merged[('graph', 1)], {}, 10)",
+        "assert r['forks'] == 2 and r['measurementIterations'] == 1, r",
+        "raw = [[round(v, 9) for v in f] for f in r['primaryMetric']['rawData']]",
+        "assert raw == [[1.1], [1.2]], raw",
+        "argv = t.child_argv(t.parse_args(['--out', 'x', '--batches', '1,256']), 'f.json')",
+        "assert argv[-4:] == ['--forks', '1', '--fork-out', 'f.json'] and '1,256' in argv, argv",
+        "print('ok')");
+    Process p = new ProcessBuilder("python3", "-c", check).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(out.trim()).as(out).isEqualTo("ok");
   }
 
   private static boolean pythonWorks() {
