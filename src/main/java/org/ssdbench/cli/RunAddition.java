@@ -37,7 +37,7 @@ final class RunAddition {
   enum Part {
     TENSORFLOW("the TensorFlow configurations", "--no-tf", "jmh-e2e\\.json"),
     TENSORRT("the TensorRT configurations", "--no-trt", "jmh-trt(-[0-9]+)?\\.json"),
-    THROUGHPUT("the throughput sweep", "--no-trt", "jmh-throughput\\.json"),
+    THROUGHPUT("the throughput sweep", "--no-trt", "jmh-throughput(-2inflight)?\\.json"),
     PER_OP("per-op", "--no-ops", "jmh-ops-.+\\.json");
 
     private final String description;

@@ -87,6 +87,10 @@ final class RunAdditionTest {
         .hasMessageContaining("has trt-int8 timed already (jmh-trt-2.json)");
     assertThat(Part.TENSORRT.isResult("jmh-throughput.json")).isFalse();
     assertThat(Part.TENSORRT.isStopped("jmh-trt-2.json.partial")).isTrue();
+    // the sweep's two files, one and two batches in flight, are its part; a stopped one is set aside with it
+    assertThat(Part.THROUGHPUT.isResult("jmh-throughput-2inflight.json")).isTrue();
+    assertThat(Part.THROUGHPUT.isStopped("jmh-throughput-2inflight.json.partial")).isTrue();
+    assertThat(Part.TENSORRT.isResult("jmh-throughput-2inflight.json")).isFalse();
   }
 
   @Test
