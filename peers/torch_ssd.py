@@ -453,9 +453,9 @@ def main(argv):
     if not torch.cuda.is_available():
         print("SKIPPED peer torch: no CUDA device visible to torch")
         return 3
-    env = {"torch": torch.__version__, "cuda": str(torch.version.cuda), "gpu": torch.cuda.get_device_name(0),
-           "python": sys.executable, "python_version": platform.python_version()}
     if args.fork_out or args.forks == 1:
+        env = {"torch": torch.__version__, "cuda": str(torch.version.cuda), "gpu": torch.cuda.get_device_name(0),
+               "python": sys.executable, "python_version": platform.python_version()}
         if not args.fork_out:
             print("GPU: %s; network only (no preprocessing, no NMS), FP16 channels_last; one process, %d warm-up"
                   " calls, %d x %d timed" % (env["gpu"], args.warmup, args.iterations, args.runs))
@@ -467,9 +467,15 @@ def main(argv):
                 json.dump(outputs[0], fh)
             return 0
     else:
-        print("GPU: %s; network only (no preprocessing, no NMS), FP16 channels_last; %d processes, each %d warm-up"
-              " calls, %d x %d timed" % (env["gpu"], args.forks, args.warmup, args.iterations, args.runs))
+        # No CUDA context here: the processes that time make their own (a GPU in exclusive-process mode takes one).
+        print("Network only (no preprocessing, no NMS), FP16 channels_last; %d processes, each %d warm-up calls,"
+              " %d x %d timed" % (args.forks, args.warmup, args.iterations, args.runs))
         outputs = run_forks(args)
+        if not outputs:
+            print("FAILED: no process could time the network")
+            return 1
+        env = outputs[0]["env"]
+        print("GPU: %s" % env["gpu"])
     merged, left_out = merge_forks([o["timings"] for o in outputs])
     for execution, batch in left_out:
         print("%-17s batch %3d: left out, not timed in every process" % (config_name(execution), batch))
