@@ -88,6 +88,21 @@ public abstract class InferenceBenchmark extends BenchmarkDefaults {
     return CorrectnessGate.require(report);
   }
 
+  /**
+   * Gates {@code opened} on the workload and prepares it for the timed calls; closes it and rethrows when either fails,
+   * so a trial that cannot be timed leaves no engine open.
+   */
+  protected <E extends InferenceEngine> E gatedAndPrepared(E opened, WorkloadBatch w) {
+    try {
+      System.out.println(gate(opened, w));
+      opened.prepare(w.images());
+      return opened;
+    } catch (RuntimeException e) {
+      opened.close();
+      throw e;
+    }
+  }
+
   /** The scoreThreshold param must say what the model really applies, so results never record a threshold that did not. */
   private void requireThreshold(String applied, String what) {
     String asked = ModelRequest.format(scoreThreshold);

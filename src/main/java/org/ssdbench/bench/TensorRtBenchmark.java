@@ -98,23 +98,30 @@ public class TensorRtBenchmark extends InferenceBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
+    requireTensorRt();
+    TrtInferenceEngine.Config cfg = TrtInferenceEngine.Config.parse(config, batch, builderLevel);
+    WorkloadBatch w = loadWorkload();
+    trt = gatedAndPrepared(open(network(w), w, cfg), w);
+    engine = trt;
+    currentGpuTimes = trt.gpuTimes();
+  }
+
+  /** Fails at once, naming the profile or library that is missing, where TensorRT cannot run. */
+  static void requireTensorRt() {
     String missing = TensorRtAvailability.check();
     if (!missing.isEmpty()) {
       throw new IllegalStateException("TensorRT benchmark cannot run: " + missing);
     }
-    TrtInferenceEngine.Config cfg = TrtInferenceEngine.Config.parse(config, batch, builderLevel);
-    WorkloadBatch w = loadWorkload();
-    NetworkDescription description = SsdGraphConverter.convert(w.model().graphDef(), w.model().source());
-    trt = new TrtInferenceEngine(description, w.model().sha256(), cfg, EngineCache.defaultCache());
-    engine = trt;
-    currentGpuTimes = trt.gpuTimes();
-    try {
-      System.out.println(gate(trt, w));
-      trt.prepare(w.images());
-    } catch (RuntimeException e) {
-      closeEngine();
-      throw e;
-    }
+  }
+
+  /** The workload's model as the network TensorRT builds. */
+  static NetworkDescription network(WorkloadBatch w) {
+    return SsdGraphConverter.convert(w.model().graphDef(), w.model().source());
+  }
+
+  /** The engine of {@code cfg} for that network, from the engine cache or built into it. */
+  static TrtInferenceEngine open(NetworkDescription network, WorkloadBatch w, TrtInferenceEngine.Config cfg) {
+    return new TrtInferenceEngine(network, w.model().sha256(), cfg, EngineCache.defaultCache());
   }
 
   @Benchmark

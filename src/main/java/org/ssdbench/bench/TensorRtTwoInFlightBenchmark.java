@@ -7,10 +7,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.ssdbench.engine.trt.EngineCache;
 import org.ssdbench.engine.trt.NetworkDescription;
-import org.ssdbench.engine.trt.SsdGraphConverter;
-import org.ssdbench.engine.trt.TensorRtAvailability;
 import org.ssdbench.engine.trt.TrtInferenceEngine;
 import org.ssdbench.results.WorkloadBatch;
 
@@ -44,31 +41,16 @@ public class TensorRtTwoInFlightBenchmark extends InferenceBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    String missing = TensorRtAvailability.check();
-    if (!missing.isEmpty()) {
-      throw new IllegalStateException("TensorRT benchmark cannot run: " + missing);
-    }
+    TensorRtBenchmark.requireTensorRt();
     TrtInferenceEngine.Config cfg = TrtInferenceEngine.Config.parse(config, batch, builderLevel);
     WorkloadBatch w = loadWorkload();
-    NetworkDescription description = SsdGraphConverter.convert(w.model().graphDef(), w.model().source());
+    NetworkDescription network = TensorRtBenchmark.network(w);
     try {
-      first = open(description, w, cfg);
-      second = open(description, w, cfg);
+      first = gatedAndPrepared(TensorRtBenchmark.open(network, w, cfg), w);
+      second = gatedAndPrepared(TensorRtBenchmark.open(network, w, cfg), w);
       pipeline = new TwoInFlight(lane(first), lane(second));
     } catch (RuntimeException e) {
       closeBoth();
-      throw e;
-    }
-  }
-
-  private TrtInferenceEngine open(NetworkDescription description, WorkloadBatch w, TrtInferenceEngine.Config cfg) {
-    TrtInferenceEngine trt = new TrtInferenceEngine(description, w.model().sha256(), cfg, EngineCache.defaultCache());
-    try {
-      System.out.println(gate(trt, w));
-      trt.prepare(w.images());
-      return trt;
-    } catch (RuntimeException e) {
-      trt.close();
       throw e;
     }
   }
