@@ -10,6 +10,7 @@ import org.ssdbench.report.analysis.HardwareFloor;
 import org.ssdbench.report.analysis.IterationInterval;
 import org.ssdbench.report.analysis.Ladder;
 import org.ssdbench.report.analysis.PeerComparison;
+import org.ssdbench.report.analysis.Targets;
 import org.ssdbench.report.analysis.Throughput;
 import org.ssdbench.report.chart.ChartCaption;
 import org.ssdbench.report.chart.ChartRendering;
@@ -19,7 +20,7 @@ import org.ssdbench.report.doc.Block;
 import org.ssdbench.report.jmh.BenchmarkResult;
 
 /**
- * The report's "Optimization ladder" and "Throughput" sections: tables, charts (ladder.png, throughput.png) and the
+ * The report's "Optimization ladder", "TensorRT beside PyTorch", "Throughput" and "Targets" sections: tables, charts (ladder.png, throughput.png) and the
  * estimated hardware floor (docs/ladder.md says how it is formed). Sections without data say so in a sentence.
  */
 final class LadderSection {
@@ -55,7 +56,8 @@ final class LadderSection {
         blocks.add(new Block.Chart("Optimization ladder with the estimated hardware floor", chart.get(0)));
       }
     }
-    PeerComparison.of(results).ifPresent(peer -> blocks.addAll(peerBlocks(peer)));
+    Optional<PeerComparison> peer = PeerComparison.of(results);
+    peer.ifPresent(p -> blocks.addAll(peerBlocks(p)));
     blocks.add(new Block.Heading(2, "Throughput over batch sizes"));
     List<Throughput.Point> points = Throughput.points(results);
     if (points.isEmpty()) {
@@ -89,6 +91,8 @@ final class LadderSection {
         blocks.add(new Block.Chart("Latency vs throughput per batch size", chart.get(0)));
       }
     }
+    // The targets are read off the figures above: the same points and peer comparison, not computed again.
+    blocks.addAll(TargetsSection.blocks(Targets.of(results, points, peer), gpuName));
     return new Written(List.copyOf(blocks), List.copyOf(files));
   }
 

@@ -125,8 +125,6 @@ public final class ReportWriter {
         run.env().map(Environment::gpuName).orElse(null));
     written.addAll(ladder.files());
     blocks.addAll(perOpIndex(blocks), ladder.blocks());
-    blocks.addAll(perOpIndex(blocks),
-        TargetsSection.blocks(run.results(), run.env().map(Environment::gpuName).orElse(null)));
     KernelProfileSection.Written kernels = KernelProfileSection.write(rendering, dir, ChartCaption.of(run.environment()), folder);
     written.addAll(kernels.files());
     blocks.addAll(perOpIndex(blocks), kernels.blocks());

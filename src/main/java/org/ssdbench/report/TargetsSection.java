@@ -4,15 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ssdbench.report.analysis.Targets;
 import org.ssdbench.report.doc.Block;
-import org.ssdbench.report.jmh.BenchmarkResult;
 
 /** The report's "Targets" section: the run against the suite's performance targets ({@link Targets}). */
 final class TargetsSection {
   private TargetsSection() {}
 
-  static List<Block> blocks(List<BenchmarkResult> results, String gpuName) {
+  static List<Block> blocks(List<Targets.Row> targets, String gpuName) {
     List<List<String>> rows = new ArrayList<>();
-    for (Targets.Row r : Targets.of(results)) {
+    for (Targets.Row r : targets) {
       rows.add(List.of(r.target(), r.goal(), r.measured(), r.status().text()));
     }
     List<Block> blocks = new ArrayList<>();

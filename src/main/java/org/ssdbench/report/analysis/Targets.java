@@ -39,13 +39,20 @@ public final class Targets {
 
   private Targets() {}
 
+  /** The targets of {@code results}, computing their throughput points and peer comparison. */
   public static List<Row> of(List<BenchmarkResult> results) {
+    return of(results, Throughput.points(results), PeerComparison.of(results));
+  }
+
+  /** The targets of {@code results} with its {@link Throughput#points} and {@link PeerComparison} already at hand. */
+  public static List<Row> of(List<BenchmarkResult> results, List<Throughput.Point> points,
+      Optional<PeerComparison> peer) {
     List<Row> rows = new ArrayList<>();
     Map<String, BenchmarkResult> batchOne = Ladder.batchOne(results);
     rows.add(latency(batchOne, "trt-fp16", FP16_MILLIS));
     rows.add(latency(batchOne, "trt-int8", INT8_MILLIS));
-    rows.add(throughput(results));
-    rows.add(overPyTorch(results));
+    rows.add(throughput(points));
+    rows.add(overPyTorch(peer));
     return rows;
   }
 
@@ -65,10 +72,10 @@ public final class Targets {
     return new Row(target, goalText, measured, p50 <= goal ? Status.MET : Status.MISSED);
   }
 
-  private static Row throughput(List<BenchmarkResult> results) {
+  private static Row throughput(List<Throughput.Point> points) {
     String target = "most images/s at any batch size, end to end";
     String goal = String.format(Locale.ROOT, ">= %,.0f", IMAGES_PER_SECOND);
-    Optional<Throughput.Point> best = Throughput.best(Throughput.points(results), false);
+    Optional<Throughput.Point> best = Throughput.best(points, false);
     if (best.isEmpty()) {
       return new Row(target, goal, "", Status.NOT_MEASURED);
     }
@@ -79,10 +86,9 @@ public final class Targets {
     return new Row(target, goal, measured, b.imagesPerSecond() >= IMAGES_PER_SECOND ? Status.MET : Status.MISSED);
   }
 
-  private static Row overPyTorch(List<BenchmarkResult> results) {
+  private static Row overPyTorch(Optional<PeerComparison> peer) {
     String target = "fastest batch-1 TensorRT over PyTorch's fastest batch-1, same run";
     String goal = String.format(Locale.ROOT, ">= %.1fx", OVER_PYTORCH);
-    Optional<PeerComparison> peer = PeerComparison.of(results);
     if (peer.isEmpty()) {
       return new Row(target, goal, "", Status.NOT_MEASURED);
     }
