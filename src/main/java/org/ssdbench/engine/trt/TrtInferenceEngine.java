@@ -311,7 +311,7 @@ public final class TrtInferenceEngine implements InferenceEngine {
       engineBytes = cached ? -1 : plan.bytes().length;
     }
     return new TrtBuild(config.name(), config.precision().id(), config.batch(), TrtBuild.levelLabel(config.builderLevel()),
-        cached ? TrtBuild.kind(true, "", 0, 0)
+        cached ? TrtBuild.CACHED
             : TrtBuild.kind(false, plan.timingCache(), plan.timingCacheBytesBefore(), plan.timingCacheBytesAfter()),
         cached ? 0 : plan.buildMillis(),
         cached ? "-" : plan.timingCache(), cached ? 0 : plan.timingCacheBytesBefore(),
