@@ -14,7 +14,7 @@ import org.ssdbench.engine.trt.TrtInferenceEngine;
 /**
  * Throughput at batch: one TensorRT configuration (default {@link #DEFAULT_CONFIG}, FP16, the fastest precision that
  * the correctness gate checks) timed by {@link TensorRtBenchmark} at each of {@link #BATCHES}, SampleTime, so each
- * result has p50 and p99 per call; images/s = batch / p50. One engine per batch size is built (or loaded from the
+ * result has p50, p99 and mean per call; images/s = batch / mean. One engine per batch size is built (or loaded from the
  * cache): the first sweep on a GPU takes the builds' minutes. Then the same engines with two batches in flight
  * ({@link TensorRtTwoInFlightBenchmark}: two instances on two streams taking turns), whose time per call is the
  * time between two batches completing, into {@code jmh-throughput-2inflight.json}.
@@ -57,29 +57,39 @@ public final class ThroughputSweep {
     Map<String, List<String>> params = params(config, model, batches);
     workloadParams.forEach((k, v) -> params.put(k, List.of(v)));
     Collection<RunResult> results = JmhLauncher.run(TensorRtBenchmark.class, params, profile, json, jvmArgs);
-    print("Throughput of " + config, json, results, log);
+    print("Throughput of " + config, json, results, false, log);
     Collection<RunResult> twoInFlight =
         JmhLauncher.run(TensorRtTwoInFlightBenchmark.class, params, profile, twoInFlightJson, jvmArgs);
-    print("Throughput of " + config + " with two batches in flight (p50, p99: time between two batches done)",
-        twoInFlightJson, twoInFlight, log);
+    print("Throughput of " + config + " with two batches in flight", twoInFlightJson, twoInFlight, true, log);
     return results;
   }
 
-  private static void print(String title, Path json, Collection<RunResult> results, PrintStream log) {
+  private static void print(String title, Path json, Collection<RunResult> results, boolean twoInFlight,
+      PrintStream log) {
     log.printf("%n%s (wrote %s):%n", title, json);
     for (RunResult r : results) {
       int batch = Integer.parseInt(r.getParams().getParam("batch"));
       var stats = r.getPrimaryResult().getStatistics();
       double toMs = millisPer(r.getPrimaryResult().getScoreUnit());
-      double p50 = stats.getPercentile(50) * toMs;
-      log.println(line(batch, p50, stats.getPercentile(99) * toMs));
+      log.println(twoInFlight ? twoInFlightLine(batch, stats.getMean() * toMs)
+          : line(batch, stats.getPercentile(50) * toMs, stats.getPercentile(99) * toMs, stats.getMean() * toMs));
     }
   }
 
-  /** One line of the printed table: batch, p50, p99 and images/s. */
-  static String line(int batch, double p50Millis, double p99Millis) {
-    return String.format(Locale.ROOT, "  batch %3d: p50 %8.3f ms, p99 %8.3f ms, %,10.0f images/s", batch, p50Millis,
-        p99Millis, batch / p50Millis * 1000);
+  /** One line of the printed table: batch, p50, p99, mean and images/s (the batch over the mean time per call). */
+  static String line(int batch, double p50Millis, double p99Millis, double meanMillis) {
+    return String.format(Locale.ROOT, "  batch %3d: p50 %8.3f ms, p99 %8.3f ms, mean %8.3f ms, %,10.0f images/s",
+        batch, p50Millis, p99Millis, meanMillis, batch / meanMillis * 1000);
+  }
+
+  /**
+   * One line for two batches in flight: a call waits for the batch started one call before, so calls alternate between
+   * about two batches' time and almost nothing; only their mean is a figure (p50 would fall between the two).
+   */
+  static String twoInFlightLine(int batch, double meanMillis) {
+    return String.format(Locale.ROOT,
+        "  batch %3d: mean %8.3f ms per call (a batch is in flight two calls, %.3f ms), %,10.0f images/s", batch,
+        meanMillis, 2 * meanMillis, batch / meanMillis * 1000);
   }
 
   private static double millisPer(String unit) {

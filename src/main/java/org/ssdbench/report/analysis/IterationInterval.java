@@ -8,10 +8,11 @@ import org.ssdbench.report.jmh.HistogramBin;
 import org.ssdbench.report.jmh.Metric;
 
 /**
- * A confidence interval for the ratio of two latencies from JMH's iterations: each iteration (of every fork) gives one
- * value, its median where JMH kept the SampleTime histogram, else its score; the interval is the percentile bootstrap
- * of {@code mean(numerator) / mean(denominator)}, resampling each side's iterations with replacement. Deterministic:
- * the resampling's seed is fixed.
+ * A 95% confidence interval from JMH's iterations, the independent measurements: a percentile bootstrap that resamples
+ * whole iterations (of every fork) with replacement and computes the statistic of the point it brackets: a p50
+ * ({@link #ofMedian}), a mean time per call ({@link #ofPooledMean}). Where
+ * JMH kept no per-iteration histogram, each iteration's score stands for it ({@link #ofMean}, {@link
+ * #ofRatio(Metric, Metric)}). Deterministic: the resampling's seed is fixed.
  *
  * @param low lower end, NaN when either side has fewer than two iterations
  * @param high upper end, NaN likewise
@@ -54,9 +55,7 @@ public record IterationInterval(double low, double high) {
    * iterations as the independent unit. Without JMH's per-iteration histograms, {@link #ofMean}.
    */
   public static IterationInterval ofMedian(Metric m) {
-    List<List<HistogramBin>> iterations = new ArrayList<>();
-    m.rawDataHistogram().forEach(iterations::addAll);
-    iterations.removeIf(List::isEmpty);
+    List<List<HistogramBin>> iterations = histogramIterations(m);
     if (iterations.isEmpty()) {
       return ofMean(m);
     }
@@ -65,15 +64,64 @@ public record IterationInterval(double low, double high) {
     }
     SplittableRandom random = new SplittableRandom(SEED);
     double[] medians = new double[RESAMPLES];
-    List<HistogramBin> pooled = new ArrayList<>();
     for (int r = 0; r < RESAMPLES; r++) {
-      pooled.clear();
-      for (int i = 0; i < iterations.size(); i++) {
-        pooled.addAll(iterations.get(random.nextInt(iterations.size())));
-      }
-      medians[r] = median(pooled);
+      medians[r] = resampledPooledMedian(iterations, random);
     }
     return percentiles(medians);
+  }
+
+  /** Every non-empty iteration of every fork, as JMH's histogram bins; empty without histograms. */
+  private static List<List<HistogramBin>> histogramIterations(Metric m) {
+    List<List<HistogramBin>> iterations = new ArrayList<>();
+    m.rawDataHistogram().forEach(iterations::addAll);
+    iterations.removeIf(List::isEmpty);
+    return iterations;
+  }
+
+  /** The median of the samples of as many iterations as there are, drawn with replacement. */
+  private static double resampledPooledMedian(List<List<HistogramBin>> iterations, SplittableRandom random) {
+    List<HistogramBin> pooled = new ArrayList<>();
+    for (int i = 0; i < iterations.size(); i++) {
+      pooled.addAll(iterations.get(random.nextInt(iterations.size())));
+    }
+    return median(pooled);
+  }
+
+  /**
+   * The interval of a time per call's mean over all its samples (total time over calls: what images/s divides the batch
+   * by), resampling whole iterations with replacement and pooling their samples: the same statistic as the point, with
+   * the iterations as the independent unit. Without JMH's per-iteration histograms, {@link #ofMean} of the iteration
+   * scores (each an iteration's mean).
+   */
+  public static IterationInterval ofPooledMean(Metric m) {
+    List<List<HistogramBin>> iterations = histogramIterations(m);
+    if (iterations.isEmpty()) {
+      return ofMean(m);
+    }
+    if (iterations.size() < 2) {
+      return new IterationInterval(Double.NaN, Double.NaN);
+    }
+    double[] sums = new double[iterations.size()];
+    long[] counts = new long[iterations.size()];
+    for (int i = 0; i < sums.length; i++) {
+      for (HistogramBin bin : iterations.get(i)) {
+        sums[i] += bin.value() * bin.count();
+        counts[i] += bin.count();
+      }
+    }
+    SplittableRandom random = new SplittableRandom(SEED);
+    double[] means = new double[RESAMPLES];
+    for (int r = 0; r < RESAMPLES; r++) {
+      double sum = 0;
+      long count = 0;
+      for (int i = 0; i < sums.length; i++) {
+        int pick = random.nextInt(sums.length);
+        sum += sums[pick];
+        count += counts[pick];
+      }
+      means[r] = sum / count;
+    }
+    return percentiles(means);
   }
 
   static IterationInterval ofRatio(double[] num, double[] den) {

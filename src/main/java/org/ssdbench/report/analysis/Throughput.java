@@ -8,9 +8,11 @@ import org.ssdbench.report.jmh.Mode;
 
 /**
  * Latency and throughput per configuration and batch size, from the SampleTime results that have a {@code batch}
- * param (TensorRT's batch sweep, the PyTorch peer): images/s = batch / p50 time per call. The sweep with two batches in
- * flight ({@link #TWO_IN_FLIGHT}) counts here and nowhere else: its time per call is the time between two batches
- * done, not a latency; its points are named {@code <config> x2 in flight}.
+ * param (TensorRT's batch sweep, the PyTorch peer): images/s = batch / mean time per call, i.e. the images of all calls
+ * over their total time. The sweep with two batches in flight ({@link #TWO_IN_FLIGHT}) counts here and nowhere else:
+ * its time per call is the time between two batches done, not a latency; its points are named {@code <config> x2 in
+ * flight}. Its calls alternate between about a whole batch's time and almost nothing (the other batch, run alongside,
+ * is done by then), so its median falls between the two modes and describes neither: only its mean is a figure.
  */
 public final class Throughput {
   /** The benchmark of two batches in flight on two engine instances. */
@@ -19,21 +21,31 @@ public final class Throughput {
   public static final String TWO_IN_FLIGHT_SUFFIX = " x2 in flight";
 
   /**
-   * @param p50 p50 time per call, ms
-   * @param p99 p99 time per call, ms
-   * @param imagesPerSecond batch / p50
-   * @param imagesPerSecondInterval batch over the 95% interval of the p50 latency, resampling whole iterations ({@link
-   *     IterationInterval#ofMedian}): the independent measurements' spread, not the samples'; unknown with fewer than
-   *     two iterations
+   * @param p50 p50 time per call, ms (for two in flight, not a figure: see the class comment)
+   * @param p99 p99 time per call, ms (likewise)
+   * @param mean mean time per call, ms: total time over calls
+   * @param imagesPerSecond batch / mean
+   * @param imagesPerSecondInterval batch over the 95% interval of the mean time per call, resampling whole iterations
+   *     ({@link IterationInterval#ofPooledMean}): the independent measurements' spread, not the samples'; unknown
+   *     with fewer than two iterations
    * @param peer whether it is the PyTorch peer's network-only time
    * @param twoInFlight whether the time is between two batches done, two in flight (not a latency)
    */
-  public record Point(String config, int batch, double p50, double p99, double imagesPerSecond,
+  public record Point(String config, int batch, double p50, double p99, double mean, double imagesPerSecond,
       IterationInterval imagesPerSecondInterval, boolean peer, boolean twoInFlight) {
     /** The table's "what" column. */
     public String what() {
       return peer ? "PyTorch peer, network only"
-          : twoInFlight ? "end to end, two batches in flight: the time between two batches done" : "end to end";
+          : twoInFlight ? "end to end, two batches in flight: a call is the time between two batches done, and a"
+              + " batch is in flight for two calls" : "end to end";
+    }
+
+    /**
+     * A batch's latency for the latency-versus-throughput chart: p50; with two in flight, the mean of a batch's two
+     * calls (launched in one, awaited at the end of the next), since its own p50 falls between two modes.
+     */
+    public double latency() {
+      return twoInFlight ? 2 * mean : p50;
     }
   }
 
@@ -54,7 +66,7 @@ public final class Throughput {
         .collect(java.util.stream.Collectors.toSet());
     List<Point> all = timed.stream()
         .map(Throughput::point)
-        .filter(p -> p.p50() > 0)
+        .filter(p -> p.mean() > 0)
         .sorted(Comparator.comparing(Point::config).thenComparingInt(Point::batch))
         .toList();
     return all.stream()
@@ -99,12 +111,12 @@ public final class Throughput {
     }
     double p50 = Units.toMillisPerOp(m.percentile(50.0), m.unit());
     double p99 = Units.toMillisPerOp(m.percentile(99.0), m.unit());
-    IterationInterval latency = IterationInterval.ofMedian(Ladder.inMillis(r));
-    IterationInterval imagesPerSecond = latency.known()
-        ? new IterationInterval(batch / latency.high() * 1000.0, batch / latency.low() * 1000.0)
-        : latency;
-    boolean twoInFlight = isTwoInFlight(r);
-    return new Point(label(r), batch, p50, p99,
-        batch / p50 * 1000.0, imagesPerSecond, r.benchmarkClass().equals(EndToEnd.PEER_TORCH), twoInFlight);
+    double mean = Units.toMillisPerOp(m.score(), m.unit());
+    IterationInterval perCall = IterationInterval.ofPooledMean(Ladder.inMillis(r));
+    IterationInterval imagesPerSecond = perCall.known()
+        ? new IterationInterval(batch / perCall.high() * 1000.0, batch / perCall.low() * 1000.0)
+        : perCall;
+    return new Point(label(r), batch, p50, p99, mean, batch / mean * 1000.0, imagesPerSecond,
+        r.benchmarkClass().equals(EndToEnd.PEER_TORCH), isTwoInFlight(r));
   }
 }

@@ -9,7 +9,10 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.ssdbench.report.analysis.Throughput;
 
-/** Latency (p50 per call) against throughput (images/s), one line per configuration, one point per batch size. */
+/**
+ * Latency (p50 per call; with two batches in flight, the mean time a batch is in flight) against throughput (images/s),
+ * one line per configuration, one point per batch size.
+ */
 public final class ThroughputChart {
   private ThroughputChart() {}
 
@@ -17,7 +20,7 @@ public final class ThroughputChart {
     LatencyChart.requireData(points, "batch sweep");
     XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
         .title(caption.title("Latency vs throughput over batch sizes"))
-        .xAxisTitle("throughput (images/s, batch / p50)").yAxisTitle("p50 latency per call (ms, log)")
+        .xAxisTitle("throughput (images/s, batch / mean time per call)").yAxisTitle("p50 latency per call (ms, log)")
         .theme(Styler.ChartTheme.XChart).build();
     chart.getStyler().setYAxisLogarithmic(true);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
@@ -27,11 +30,12 @@ public final class ThroughputChart {
     chart.getStyler().setXAxisDecimalPattern("#,##0");
     chart.getStyler().setYAxisDecimalPattern("#,##0.###");
     Map<String, List<Throughput.Point>> byConfig = new TreeMap<>();
-    points.forEach(p -> byConfig.computeIfAbsent(p.config() + (p.peer() ? " (network only)" : ""),
+    points.forEach(p -> byConfig.computeIfAbsent(p.config() + (p.peer() ? " (network only)" : "")
+            + (p.twoInFlight() ? " (latency: mean time in flight)" : ""),
         k -> new java.util.ArrayList<>()).add(p));
     byConfig.forEach((name, ps) -> {
       var s = chart.addSeries(name + " (batch " + ps.get(0).batch() + " .. " + ps.get(ps.size() - 1).batch() + ")",
-          ps.stream().map(Throughput.Point::imagesPerSecond).toList(), ps.stream().map(Throughput.Point::p50).toList());
+          ps.stream().map(Throughput.Point::imagesPerSecond).toList(), ps.stream().map(Throughput.Point::latency).toList());
       s.setMarker(SeriesMarkers.CIRCLE);
     });
     return chart;

@@ -17,7 +17,7 @@ final class TargetsTest {
     assertThat(rows).extracting(Targets.Row::status).containsExactly(Targets.Status.MISSED,
         Targets.Status.NOT_MEASURED, Targets.Status.MISSED, Targets.Status.MET);
     assertThat(rows.get(0).measured()).startsWith("0.3968 ms (trt-fp16-u8-graph), 95% CI ");
-    assertThat(rows.get(2).measured()).startsWith("27,902 (trt-fp16-u8-graph, batch 256), 95% CI 27,802 .. 27,902");
+    assertThat(rows.get(2).measured()).startsWith("27,856 (trt-fp16-u8-graph, batch 256), 95% CI 27,815 .. 27,893");
     assertThat(rows.get(3).measured()).startsWith("2.84x (trt-fp16-u8-graph against torch-fp16-graph), 95% CI 2.8");
   }
 
