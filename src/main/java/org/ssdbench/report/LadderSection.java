@@ -43,7 +43,8 @@ final class LadderSection {
       blocks.add(ladderTable(steps, floor));
       blocks.add(new Block.Paragraph(String.format(Locale.ROOT,
           "Latency is the p50 of JMH's samples. Gain is the previous step's p50 over this step's; its %.0f%% interval "
-              + "is a bootstrap over the JMH iterations of both steps (each iteration's median, all forks). "
+              + "is a bootstrap that resamples the JMH iterations (of all forks) of both steps and takes the ratio of "
+              + "their pooled samples' medians, the statistic of the gain itself. "
               + "The article's steps: tf-gpu -> tf-gpu-postproc-cpu 1.3x, tf-gpu -> trt-fp32 4x.",
           IterationInterval.LEVEL * 100)));
       blocks.add(new Block.Paragraph(floor == null
@@ -130,8 +131,8 @@ final class LadderSection {
         "%s is %s faster than %s%s. Not the same work: the PyTorch peer (peers/torch_ssd.py) times the network alone, "
             + "without preprocessing, host-device copies or NMS, and TensorRT the whole call, so the ratio understates "
             + "TensorRT's lead.", peer.trtConfig(), Numbers.ratio(peer.ratio()), peer.peerConfig(),
-        ci.known() ? String.format(Locale.ROOT, " (%.0f%% interval %s .. %s, a bootstrap over both sides' iterations,"
-            + " each iteration's median)", IterationInterval.LEVEL * 100, Numbers.ratio(ci.low()),
+        ci.known() ? String.format(Locale.ROOT, " (%.0f%% interval %s .. %s, a bootstrap that resamples both sides'"
+            + " iterations and takes the ratio of their pooled samples' medians)", IterationInterval.LEVEL * 100, Numbers.ratio(ci.low()),
             Numbers.ratio(ci.high())) : " (too few iterations on one side for an interval)")
             + (ci.known() && Math.min(peer.trtForks(), peer.peerForks()) < 2
                 ? " One side ran in a single process, so the interval leaves out the spread between processes." : "")));

@@ -10,7 +10,7 @@ import org.ssdbench.report.jmh.Metric;
 /**
  * A 95% confidence interval from JMH's iterations, the independent measurements: a percentile bootstrap that resamples
  * whole iterations (of every fork) with replacement and computes the statistic of the point it brackets: a p50
- * ({@link #ofMedian}), a mean time per call ({@link #ofPooledMean}). Where
+ * ({@link #ofMedian}), a ratio of p50s ({@link #ofMedianRatio}), a mean time per call ({@link #ofPooledMean}). Where
  * JMH kept no per-iteration histogram, each iteration's score stands for it ({@link #ofMean}, {@link
  * #ofRatio(Metric, Metric)}). Deterministic: the resampling's seed is fixed.
  *
@@ -68,6 +68,29 @@ public record IterationInterval(double low, double high) {
       medians[r] = resampledPooledMedian(iterations, random);
     }
     return percentiles(medians);
+  }
+
+  /**
+   * The interval of {@code p50(numerator) / p50(denominator)}, e.g. a ladder step's gain or TensorRT's lead over the
+   * peer: each side's iterations resampled with replacement and the median of their pooled samples taken, the
+   * statistic of the point itself, so the point lies inside its interval (a ratio of the mean of iteration medians can
+   * miss it). Without JMH's per-iteration histograms on both sides, {@link #ofRatio(Metric, Metric)}.
+   */
+  public static IterationInterval ofMedianRatio(Metric numerator, Metric denominator) {
+    List<List<HistogramBin>> num = histogramIterations(numerator);
+    List<List<HistogramBin>> den = histogramIterations(denominator);
+    if (num.isEmpty() || den.isEmpty()) {
+      return ofRatio(numerator, denominator);
+    }
+    if (num.size() < 2 || den.size() < 2) {
+      return new IterationInterval(Double.NaN, Double.NaN);
+    }
+    SplittableRandom random = new SplittableRandom(SEED);
+    double[] ratios = new double[RESAMPLES];
+    for (int r = 0; r < RESAMPLES; r++) {
+      ratios[r] = resampledPooledMedian(num, random) / resampledPooledMedian(den, random);
+    }
+    return percentiles(ratios);
   }
 
   /** Every non-empty iteration of every fork, as JMH's histogram bins; empty without histograms. */

@@ -63,7 +63,7 @@ public final class Ladder {
       double millis = typical(r);
       double gain = previous == null ? Double.NaN : typical(previous) / millis;
       IterationInterval interval = previous == null ? new IterationInterval(Double.NaN, Double.NaN)
-          : IterationInterval.ofRatio(inMillis(previous), inMillis(r));
+          : IterationInterval.ofMedianRatio(inMillis(previous), inMillis(r));
       steps.add(new Step(config, millis, gain, interval, base / millis, article(configs.get(0), config)));
       previous = r;
     }

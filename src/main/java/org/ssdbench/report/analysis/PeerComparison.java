@@ -35,7 +35,7 @@ public record PeerComparison(String trtConfig, double trtMillis, String peerConf
     double trtMillis = Ladder.typical(trt.get());
     double peerMillis = Ladder.typical(peer.get());
     return Optional.of(new PeerComparison(trt.get().param("config"), trtMillis, peer.get().param("config"), peerMillis,
-        peerMillis / trtMillis, IterationInterval.ofRatio(p, t), IterationInterval.values(t).length, forks(t),
+        peerMillis / trtMillis, IterationInterval.ofMedianRatio(p, t), IterationInterval.values(t).length, forks(t),
         IterationInterval.values(p).length, forks(p)));
   }
 
