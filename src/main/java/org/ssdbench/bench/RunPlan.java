@@ -51,11 +51,11 @@ public record RunPlan(String profile, List<Part> parts, List<String> notRun) {
 
   /**
    * The plan of a run with {@code tfConfigs} TensorFlow configurations, {@code trtConfigs} TensorRT ones (none where
-   * TensorRT will not run), the throughput sweep's batch sizes (0: no sweep), {@code opTrials} per-op trials and {@code kernelProfiles}
-   * engines to profile ({@link PerOpPart#trials}), under {@code profile}.
+   * TensorRT will not run), the throughput sweep's configuration and batch sizes (none: no sweep), {@code opTrials}
+   * per-op trials and {@code kernelProfiles} engines to profile ({@link PerOpPart#trials}), under {@code profile}.
    */
-  public static RunPlan of(Profile profile, int tfConfigs, int trtConfigs, int sweepBatches, int opTrials,
-      int kernelProfiles) {
+  public static RunPlan of(Profile profile, int tfConfigs, int trtConfigs, String sweepConfig,
+      List<Integer> sweepBatches, int opTrials, int kernelProfiles) {
     List<Part> parts = new ArrayList<>();
     int batches = profile.batches().size();
     Duration fork = iterations(profile);
@@ -67,9 +67,11 @@ public record RunPlan(String profile, List<Part> parts, List<String> notRun) {
       parts.add(new Part("TensorRT end to end", count(trtConfigs, "configuration") + " x " + count(batches,
           "batch size"), trtConfigs * batches, profile.forks(), fork, TRT_FORK_START));
     }
-    if (sweepBatches > 0) {
-      parts.add(new Part("throughput sweep", "1 configuration x " + count(sweepBatches, "batch size")
-          + ", one and two batches in flight", 2 * sweepBatches, profile.forks(), fork, TRT_FORK_START));
+    if (!sweepBatches.isEmpty()) {
+      // the configuration by name: --throughput takes it as its value, and --trt-configs does not choose it
+      parts.add(new Part("throughput sweep", sweepConfig + " at batch " + sweepBatches.stream().map(String::valueOf)
+          .collect(java.util.stream.Collectors.joining(", ")) + ", one and two batches in flight",
+          2 * sweepBatches.size(), profile.forks(), fork, TRT_FORK_START));
     }
     if (kernelProfiles > 0) {
       parts.add(new Part("kernel profiles", count(kernelProfiles, "engine") + ", one JVM each", kernelProfiles, 1,

@@ -245,7 +245,7 @@ final class RunCommand implements Callable<Integer> {
         summary = summary.plus(tensorRt(chosen, folder));
         expected.addAll(trtConfigs);
         if (throughput != null || chosen.name().equals(Profile.FULL.name())) {
-          ThroughputSweep.run(throughput == null ? ThroughputSweep.DEFAULT_CONFIG : throughput, model, sweepBatches(),
+          ThroughputSweep.run(sweepConfig(), model, sweepBatches(),
               sweepParams(thresholdParam(), image, builderLevel(chosen)), chosen,
               folder.jmhJson(ThroughputSweep.JSON_NAME), folder.jmhJson(ThroughputSweep.TWO_IN_FLIGHT_JSON_NAME),
               tensorRtForkArgs(folder), log);
@@ -568,6 +568,11 @@ final class RunCommand implements Callable<Integer> {
     return endToEndJmh(TensorRtBenchmark.class, params, chosen, folder.jmhJson(json), tensorRtForkArgs(folder));
   }
 
+  /** The sweep's configuration: --throughput's value, else ThroughputSweep.DEFAULT_CONFIG. */
+  private String sweepConfig() {
+    return throughput == null ? ThroughputSweep.DEFAULT_CONFIG : throughput;
+  }
+
   /** The sweep's batch sizes: --throughput-batches, else ThroughputSweep.BATCHES. */
   List<Integer> sweepBatches() {
     return throughputBatches == null || throughputBatches.isEmpty() ? ThroughputSweep.BATCHES
@@ -650,8 +655,8 @@ final class RunCommand implements Callable<Integer> {
     // The shapes the model really feeds each op, at its threshold: one traced CPU run of the model.
     SignatureTable signatures = noOps ? null : ModelGraphs.signatures(benchmarked.graphDef(), benchmarked.source());
     int opTrials = noOps ? 0 : PerOpPart.trials(chosen, signatures, TfDevices.hasGpu() ? 2 : 1);
-    RunPlan runPlan = RunPlan.of(chosen, tfConfigs.size(), trt ? trtConfigs.size() : 0,
-        sweep ? sweepBatches().size() : 0, opTrials, profiles ? trtConfigs.size() : 0);
+    RunPlan runPlan = RunPlan.of(chosen, tfConfigs.size(), trt ? trtConfigs.size() : 0, sweepConfig(),
+        sweep ? sweepBatches() : List.of(), opTrials, profiles ? trtConfigs.size() : 0);
     if (!noTrt && !trt) {
       runPlan = runPlan.notRunning("TensorRT: " + reasons.forGpu(TensorRtAvailability.check()));
     }

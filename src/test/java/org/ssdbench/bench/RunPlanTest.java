@@ -3,6 +3,7 @@ package org.ssdbench.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ssdbench.ops.ModelGraphs;
 import org.ssdbench.ops.SignatureTable;
@@ -13,7 +14,7 @@ final class RunPlanTest {
   @Test
   void theQuickProfileOnAGpuMachineCountsItsTrialsAndIterations() {
     int opTrials = PerOpPart.trials(Profile.QUICK, MODEL, 2);
-    RunPlan plan = RunPlan.of(Profile.QUICK, 4, 7, 0, opTrials, 7);
+    RunPlan plan = RunPlan.of(Profile.QUICK, 4, 7, null, List.of(), opTrials, 7);
 
     // five op types at their heaviest signature, on CPU and GPU, host-fed, each with its control
     assertThat(opTrials).isEqualTo(20);
@@ -28,18 +29,21 @@ final class RunPlanTest {
   @Test
   void theFullProfileAddsTheSweepAndTakesHours() {
     int opTrials = PerOpPart.trials(Profile.FULL, MODEL, 2);
-    RunPlan plan = RunPlan.of(Profile.FULL, 4, 7, ThroughputSweep.BATCHES.size(), opTrials, 7);
+    RunPlan plan = RunPlan.of(Profile.FULL, 4, 7, ThroughputSweep.DEFAULT_CONFIG, ThroughputSweep.BATCHES, opTrials, 7);
 
     assertThat(plan.parts()).extracting(RunPlan.Part::name).containsExactly("TensorFlow end to end",
         "TensorRT end to end", "throughput sweep", "kernel profiles", "per op");
     assertThat(plan.parts().get(2).trialCount()).isEqualTo(2 * ThroughputSweep.BATCHES.size());
+    // named, since --trt-configs does not choose it: --throughput=CONFIG does
+    assertThat(plan.lines()).anyMatch(l -> l.contains("throughput sweep")
+        && l.contains("trt-fp16-u8-graph at batch 1, 8, 32, 128, 256, one and two batches in flight"));
     assertThat(plan.estimate()).isGreaterThan(Duration.ofHours(3));
     assertThat(RunPlan.describe(Duration.ofSeconds(3 * 3600 + 29 * 60 + 5))).isEqualTo("3 h 29 min");
   }
 
   @Test
   void aPartThatWillNotRunIsNamedWithItsReason() {
-    RunPlan plan = RunPlan.of(Profile.QUICK, 1, 0, 0, 10, 0).notRunning("TensorRT: no GPU on this machine");
+    RunPlan plan = RunPlan.of(Profile.QUICK, 1, 0, null, List.of(), 10, 0).notRunning("TensorRT: no GPU on this machine");
 
     assertThat(plan.lines()).contains("  not run here: TensorRT: no GPU on this machine")
         .anyMatch(l -> l.contains("1 configuration x 1 batch size = 1 trial x 2 forks x 7 s"));
