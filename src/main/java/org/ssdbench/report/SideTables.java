@@ -38,7 +38,7 @@ final class SideTables {
     add(blocks, folder.requireInside(folder.opsReport()), "Per-op CPU vs GPU report (ops-report.csv)");
     Path builds = folder.requireInside(folder.trtBuilds());
     add(blocks, builds, "TensorRT engines: build time, builder level, timing cache, calibration (trt-builds.csv)",
-        SideTables::buildKindFromCacheGrowth);
+        SideTables::buildKindFromCacheGrowth, true);
     if (Files.isRegularFile(builds)) {
       blocks.add(new Block.Paragraph(BUILD_KINDS));
     }
@@ -82,16 +82,21 @@ final class SideTables {
   }
 
   private static void add(List<Block> blocks, Path file, String title) throws IOException {
-    add(blocks, file, title, (header, row) -> row);
+    add(blocks, file, title, (header, row) -> row, false);
   }
 
+  /** {@code collapse}: identical rows once, with how many there were (every fork that loads a cached engine adds one). */
   private static void add(List<Block> blocks, Path file, String title,
-      java.util.function.BiFunction<List<String>, List<String>, List<String>> shown) throws IOException {
+      java.util.function.BiFunction<List<String>, List<String>, List<String>> shown, boolean collapse)
+      throws IOException {
     if (!Files.isRegularFile(file)) {
       return;
     }
     CsvTable read = CsvTable.read(file);
     CsvTable table = new CsvTable(read.header(), read.rows().stream().map(r -> shown.apply(read.header(), r)).toList());
+    if (collapse) {
+      table = collapseRepeats(table);
+    }
     blocks.add(new Block.Heading(3, title));
     List<List<String>> rows = table.rows();
     if (rows.size() > MAX_ROWS) {
@@ -103,5 +108,26 @@ final class SideTables {
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Identical rows once each, in the order they first came, with a last column {@code rows} saying how many there were;
+   * the table as it is when no row repeats.
+   */
+  static CsvTable collapseRepeats(CsvTable table) {
+    java.util.Map<List<String>, Integer> counts = new java.util.LinkedHashMap<>();
+    table.rows().forEach(r -> counts.merge(r, 1, Integer::sum));
+    if (counts.size() == table.rows().size()) {
+      return table;
+    }
+    List<String> header = new ArrayList<>(table.header());
+    header.add("rows");
+    List<List<String>> rows = new ArrayList<>();
+    counts.forEach((row, n) -> {
+      List<String> out = new ArrayList<>(row);
+      out.add(Integer.toString(n));
+      rows.add(out);
+    });
+    return new CsvTable(header, rows);
   }
 }

@@ -85,6 +85,21 @@ final class ReportWriterTest {
   }
 
   @Test
+  void theBuildTableShowsAnEngineLoadedByEveryForkOnceWithItsCount() throws IOException {
+    // 083311: each fork of the sweep and both instances of two in flight loaded the batch-256 engine from the cache
+    var table = org.ssdbench.report.csv.CsvTable.read(Path.of("results/vm-h200-20261204-083311/trt-builds.csv"));
+
+    var shown = SideTables.collapseRepeats(table);
+
+    assertThat(table.rows()).hasSize(8);
+    assertThat(shown.header()).last().isEqualTo("rows");
+    assertThat(shown.rows()).extracting(r -> r.get(2) + " " + r.get(4) + " x" + r.get(r.size() - 1))
+        .containsExactly("1 cold x1", "1 cached x1", "256 cold x1", "256 cached x5");
+    var distinct = new org.ssdbench.report.csv.CsvTable(table.header(), List.of(table.rows().get(0)));
+    assertThat(SideTables.collapseRepeats(distinct)).isSameAs(distinct);
+  }
+
+  @Test
   void sumsUpTheGateOfABatchToOneLineWithItsWorstImage() throws IOException {
     RunFolder run = new RunFolder(Fixtures.copyOfRun("h100-run", dir));
     var criteria = org.ssdbench.engine.GateCriteria.measuredOnly("TensorRT FP16");
