@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 import org.openjdk.jmh.results.RunResult;
 import org.ssdbench.bench.EndToEndBenchmark;
 import org.ssdbench.bench.JmhLauncher;
-import org.ssdbench.bench.KernelProfileLauncher;
+import org.ssdbench.bench.KernelProfilePart;
 import org.ssdbench.bench.ModelRequest;
 import org.ssdbench.bench.PerOpPart;
 import org.ssdbench.bench.RunPlan;
@@ -30,7 +30,6 @@ import org.ssdbench.engine.trt.TensorRtAvailability;
 import org.ssdbench.engine.trt.TrtBuildsCsv;
 import org.ssdbench.engine.trt.TrtNetworkBuilder;
 import org.ssdbench.engine.trt.TrtRuntime;
-import org.ssdbench.engine.trt.profile.KernelProfileCsv;
 import org.ssdbench.ops.ModelGraphs;
 import org.ssdbench.bench.Profile;
 import org.ssdbench.bench.Summary;
@@ -156,9 +155,6 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--jvm-arg", description = "Extra JVM argument for the benchmark forks (repeatable).")
   List<String> jvmArgs = new ArrayList<>();
 
-  static final String KERNEL_PROFILE = "kernel profile";
-  /** Inferences the kernel profile times untraced, and as many traced. */
-  static final int KERNEL_PROFILE_RUNS = 200;
 
   /**
    * The ladder from the article's step 2 to the fastest engines, each step one change: trt-fp32 (step 2), CUDA graph,
@@ -258,9 +254,15 @@ final class RunCommand implements Callable<Integer> {
     }
     String whyNoProfile = whyNoKernelProfile(noKernelProfile, noTrt, noTrt ? "" : TensorRtAvailability.check(), reasons);
     if (whyNoProfile.isEmpty()) {
-      kernelProfiles(chosen, folder, summary);
+      KernelProfilePart.Outcome profiled = KernelProfilePart.run(chosen, trtConfigs, summary, builderLevel(chosen),
+          folder, trtJvmArgs(), log);
+      if (profiled.skipped().isEmpty()) {
+        alsoRan.add(profiled.ran());
+      } else {
+        skip(KernelProfilePart.NAME, profiled.skipped());
+      }
     } else {
-      skip(KERNEL_PROFILE, whyNoProfile);
+      skip(KernelProfilePart.NAME, whyNoProfile);
     }
     if (!noOps) {
       perOp(chosen, folder, opSignatures);
@@ -345,43 +347,6 @@ final class RunCommand implements Callable<Integer> {
   /** The builder level of every TensorRT configuration without its own: --trt-builder-level, else the profile's. */
   int builderLevel(Profile chosen) {
     return trtBuilderLevel != null ? trtBuilderLevel : chosen.trtBuilderLevel();
-  }
-
-  /** The batch the kernel profile takes: 1 when the run timed it, else the run's first. */
-  static int kernelProfileBatch(Profile chosen) {
-    return chosen.batches().contains(1) ? 1 : chosen.batches().get(0);
-  }
-
-  /**
-   * A CUPTI profile of each timed TensorRT engine, each in a child JVM (KernelProfileLauncher says why); a failure is
-   * told in one PROFILE FAILED line and changes nothing else of the run.
-   */
-  private void kernelProfiles(Profile chosen, RunFolder folder, Summary timed) {
-    int batch = kernelProfileBatch(chosen);
-    List<String> configs = profiledConfigs(trtConfigs, timed, batch);
-    if (configs.isEmpty()) {
-      skip(KERNEL_PROFILE, "no TensorRT configuration was timed at batch " + batch + " (see the errors above)");
-      return;
-    }
-    List<KernelProfileLauncher.Request> requests = configs.stream()
-        .map(c -> new KernelProfileLauncher.Request(folder.dir(), c, batch, builderLevel(chosen), KERNEL_PROFILE_RUNS))
-        .toList();
-    int failed = new KernelProfileLauncher(trtJvmArgs(), KernelProfileLauncher.DEFAULT_TIMEOUT, log).profileAll(requests);
-    alsoRan.add("%s of %d TensorRT engines at batch %d%s".formatted(KERNEL_PROFILE, requests.size(), batch,
-        failed == 0 ? "" : " (" + failed + " failed)"));
-    if (failed < requests.size()) {
-      log.printf("Wrote kernel profiles to %s%n", folder.dir().resolve(KernelProfileCsv.KERNELS));
-    }
-  }
-
-  /**
-   * The TensorRT configurations that have a timed result at {@code batch}: only their engines are in the cache, and a
-   * profile of an engine that failed to build would only repeat that failure.
-   */
-  static List<String> profiledConfigs(List<String> configs, Summary timed, int batch) {
-    return configs.stream()
-        .filter(c -> timed.rows().stream().anyMatch(r -> r.config().equals(c) && r.batch() == batch))
-        .toList();
   }
 
   /** Prints one SKIPPED line and keeps it for the closing summary. */

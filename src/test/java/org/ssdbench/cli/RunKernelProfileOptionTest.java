@@ -2,10 +2,7 @@ package org.ssdbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.ssdbench.bench.Profile;
-import org.ssdbench.bench.Summary;
 import picocli.CommandLine;
 
 final class RunKernelProfileOptionTest {
@@ -36,24 +33,8 @@ final class RunKernelProfileOptionTest {
   }
 
   @Test
-  void profilesBatchOneWhenTheRunTimedIt() {
-    assertThat(RunCommand.kernelProfileBatch(Profile.byName("full"))).isEqualTo(1);
-    assertThat(RunCommand.kernelProfileBatch(Profile.byName("quick").withBatches(List.of(8, 32)))).isEqualTo(8);
-  }
-
-  @Test
   void helpListsTheOption() {
     String usage = Main.commandLine().getSubcommands().get("run").getUsageMessage();
     assertThat(usage).contains("--no-kernel-profile").contains("per-kernel GPU profile");
-  }
-
-  @Test
-  void profilesOnlyTheEnginesThatWereTimed() {
-    Summary timed = new Summary(List.of(new Summary.Row("trt-fp16-graph", 1, 0.45, 0.47, 100, "ms"),
-        new Summary.Row("trt-int8-graph", 8, 1.2, 1.3, 100, "ms")));
-
-    assertThat(RunCommand.profiledConfigs(List.of("trt-fp32", "trt-fp16-graph", "trt-int8-graph"), timed, 1))
-        .containsExactly("trt-fp16-graph");
-    assertThat(RunCommand.profiledConfigs(List.of("trt-fp32"), new Summary(List.of()), 1)).isEmpty();
   }
 }
