@@ -22,6 +22,7 @@ public record IterationInterval(double low, double high) {
   public static final double LEVEL = 0.95;
   static final int RESAMPLES = 4000;
   private static final long SEED = 20261202L;
+  private static final IterationInterval UNKNOWN = new IterationInterval(Double.NaN, Double.NaN);
 
   public boolean known() {
     return !Double.isNaN(low) && !Double.isNaN(high);
@@ -33,20 +34,12 @@ public record IterationInterval(double low, double high) {
   }
 
   /**
-   * The interval of one latency's mean iteration value (the same bootstrap, one side): what an images/s figure, which
-   * divides the batch by a latency, needs for its own interval.
+   * The interval of one latency's mean iteration value (the same bootstrap, one side): where JMH kept no per-iteration
+   * histogram, what {@link #ofMedian} and {@link #ofPooledMean} fall back to.
    */
   public static IterationInterval ofMean(Metric m) {
     double[] v = values(m);
-    if (v.length < 2) {
-      return new IterationInterval(Double.NaN, Double.NaN);
-    }
-    SplittableRandom random = new SplittableRandom(SEED);
-    double[] means = new double[RESAMPLES];
-    for (int r = 0; r < RESAMPLES; r++) {
-      means[r] = resampledMean(v, random);
-    }
-    return percentiles(means);
+    return v.length < 2 ? UNKNOWN : bootstrap(random -> resampledMean(v, random));
   }
 
   /**
@@ -60,14 +53,9 @@ public record IterationInterval(double low, double high) {
       return ofMean(m);
     }
     if (iterations.size() < 2) {
-      return new IterationInterval(Double.NaN, Double.NaN);
+      return UNKNOWN;
     }
-    SplittableRandom random = new SplittableRandom(SEED);
-    double[] medians = new double[RESAMPLES];
-    for (int r = 0; r < RESAMPLES; r++) {
-      medians[r] = resampledPooledMedian(iterations, random);
-    }
-    return percentiles(medians);
+    return bootstrap(random -> resampledPooledMedian(iterations, random));
   }
 
   /**
@@ -83,14 +71,9 @@ public record IterationInterval(double low, double high) {
       return ofRatio(numerator, denominator);
     }
     if (num.size() < 2 || den.size() < 2) {
-      return new IterationInterval(Double.NaN, Double.NaN);
+      return UNKNOWN;
     }
-    SplittableRandom random = new SplittableRandom(SEED);
-    double[] ratios = new double[RESAMPLES];
-    for (int r = 0; r < RESAMPLES; r++) {
-      ratios[r] = resampledPooledMedian(num, random) / resampledPooledMedian(den, random);
-    }
-    return percentiles(ratios);
+    return bootstrap(random -> resampledPooledMedian(num, random) / resampledPooledMedian(den, random));
   }
 
   /** Every non-empty iteration of every fork, as JMH's histogram bins; empty without histograms. */
@@ -122,7 +105,7 @@ public record IterationInterval(double low, double high) {
       return ofMean(m);
     }
     if (iterations.size() < 2) {
-      return new IterationInterval(Double.NaN, Double.NaN);
+      return UNKNOWN;
     }
     double[] sums = new double[iterations.size()];
     long[] counts = new long[iterations.size()];
@@ -132,9 +115,7 @@ public record IterationInterval(double low, double high) {
         counts[i] += bin.count();
       }
     }
-    SplittableRandom random = new SplittableRandom(SEED);
-    double[] means = new double[RESAMPLES];
-    for (int r = 0; r < RESAMPLES; r++) {
+    return bootstrap(random -> {
       double sum = 0;
       long count = 0;
       for (int i = 0; i < sums.length; i++) {
@@ -142,21 +123,28 @@ public record IterationInterval(double low, double high) {
         sum += sums[pick];
         count += counts[pick];
       }
-      means[r] = sum / count;
-    }
-    return percentiles(means);
+      return sum / count;
+    });
   }
 
   static IterationInterval ofRatio(double[] num, double[] den) {
     if (num.length < 2 || den.length < 2) {
-      return new IterationInterval(Double.NaN, Double.NaN);
+      return UNKNOWN;
     }
+    return bootstrap(random -> resampledMean(num, random) / resampledMean(den, random));
+  }
+
+  /**
+   * {@link #RESAMPLES} estimates, each from the next draws of one random source seeded with {@link #SEED}, and their
+   * percentile interval.
+   */
+  private static IterationInterval bootstrap(java.util.function.ToDoubleFunction<SplittableRandom> estimate) {
     SplittableRandom random = new SplittableRandom(SEED);
-    double[] ratios = new double[RESAMPLES];
+    double[] estimates = new double[RESAMPLES];
     for (int r = 0; r < RESAMPLES; r++) {
-      ratios[r] = resampledMean(num, random) / resampledMean(den, random);
+      estimates[r] = estimate.applyAsDouble(random);
     }
-    return percentiles(ratios);
+    return percentiles(estimates);
   }
 
   /** The percentile interval of {@link #RESAMPLES} bootstrap estimates, at {@link #LEVEL}. */
