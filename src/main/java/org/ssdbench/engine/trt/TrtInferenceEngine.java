@@ -486,6 +486,11 @@ public final class TrtInferenceEngine implements InferenceEngine {
       throw new IllegalStateException(name() + ": nothing in flight; launch() first");
     }
     awaitTimed();
+    return detectionCount();
+  }
+
+  /** The last inference's detection count, from the host copy of its output: what the benchmarks return. */
+  private float detectionCount() {
     return host.get(TrtNetworkBuilder.NUM_DETECTIONS).firstByte();
   }
 
@@ -498,7 +503,7 @@ public final class TrtInferenceEngine implements InferenceEngine {
   public float infer() {
     ensurePrepared();
     runOnce();
-    return host.get(TrtNetworkBuilder.NUM_DETECTIONS).firstByte();
+    return detectionCount();
   }
 
   /** GPU time of the last {@link #infer()} or {@link #detect}, from CUDA events on its stream (copies included). */
