@@ -200,7 +200,10 @@ else
     esac
   done
   peer_batches=$(printf '%s' "$peer_batches" | tr ',' '\n' | awk '!seen[$0]++' | paste -sd, -)
+  peer_started=$SECONDS
   if python3 peers/torch_ssd.py --out "$run_dir" --batches "$peer_batches"; then
+    peer_took=$((SECONDS - peer_started))
+    echo "Peer took: $((peer_took / 60)) min $((peer_took % 60)) s (on top of run-time.json's time)"
     case " ${extra[*]:-} " in
       *" --no-report "*) ;;
       *) java -Xmx2g -Djava.awt.headless=true -jar "$jar" report "$run_dir" --force || status=$? ;;

@@ -21,9 +21,10 @@ final class ClosingSummary {
   private final List<String> alsoRan;
   private final List<Skip> skipped;
   private final String took;
+  private final String phases;
 
   ClosingSummary(Summary summary, List<String> alsoRan, List<Skip> skipped) {
-    this(summary, alsoRan, skipped, null);
+    this(summary, alsoRan, skipped, null, "");
   }
 
   /**
@@ -31,12 +32,14 @@ final class ClosingSummary {
    * @param alsoRan parts that ran but have no row there, e.g. "per-op on cpu"
    * @param skipped what did not run, in the order it was decided
    * @param took how long the run took ({@link org.ssdbench.results.RunTime#describe()}), or null
+   * @param phases where that time went ({@link org.ssdbench.results.RunTime#describePhases()}), or empty
    */
-  ClosingSummary(Summary summary, List<String> alsoRan, List<Skip> skipped, String took) {
+  ClosingSummary(Summary summary, List<String> alsoRan, List<Skip> skipped, String took, String phases) {
     this.summary = summary;
     this.alsoRan = List.copyOf(alsoRan);
     this.skipped = List.copyOf(skipped);
     this.took = took;
+    this.phases = phases;
   }
 
   /**
@@ -66,6 +69,9 @@ final class ClosingSummary {
     }
     if (took != null) {
       out.println("Took:     " + took);
+      if (!phases.isEmpty()) {
+        out.println("          by phase: " + phases);
+      }
     }
     out.println("Report:   " + (report != null ? report : whyNoReport));
     if (results != null) {

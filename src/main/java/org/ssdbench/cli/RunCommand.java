@@ -48,6 +48,7 @@ import org.ssdbench.ops.SignatureTable;
 import org.ssdbench.results.RunFolder;
 import org.ssdbench.engine.trt.TrtInferenceEngine;
 import org.ssdbench.results.HostLoad;
+import org.ssdbench.results.PhaseClock;
 import org.ssdbench.results.RunTime;
 import org.ssdbench.results.WorkloadBatch;
 import org.ssdbench.results.WorkloadFolder;
@@ -183,6 +184,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
+    PhaseClock phases = PhaseClock.start();
     HostLoad.Start hostLoad = HostLoad.start();
     addition = addTo == null ? null : RunAddition.open(addTo);
     if (addition != null) {
@@ -223,13 +225,16 @@ final class RunCommand implements Callable<Integer> {
       folder = reopenFolder(workloads.get(0).model(), parts);
     }
     LoadedModel loaded = workloads.get(0).model();
+    phases.lap("setup");
     if (!noTrace && !tfConfigs.isEmpty()) {
       new TraceAnalysis(loaded.graphDef(), workloads.get(0).images(), log).run(tfConfigs, folder);
+      phases.lap("traces");
     }
     Summary summary = new Summary(List.of());
     List<String> expected = new ArrayList<>(tfConfigs.stream().map(Placement::configName).toList());
     if (!tfConfigs.isEmpty()) {
       summary = summary.plus(endToEnd(tfConfigs, chosen, folder));
+      phases.lap("TensorFlow");
     }
     if (!noTrt) {
       String whyNot = TensorRtAvailability.check();
@@ -239,12 +244,14 @@ final class RunCommand implements Callable<Integer> {
           log.println("WARNING " + builds);
         }
         summary = summary.plus(tensorRt(chosen, folder));
+        phases.lap("TensorRT");
         expected.addAll(trtConfigs);
         if (throughput != null || chosen.name().equals(Profile.FULL.name())) {
           ThroughputSweep.run(sweepConfig(), model, sweepBatches(),
               sweepParams(thresholdParam(), image, builderLevel(chosen)), chosen,
               folder.jmhJson(ThroughputSweep.JSON_NAME), folder.jmhJson(ThroughputSweep.TWO_IN_FLIGHT_JSON_NAME),
               tensorRtForkArgs(folder), log);
+          phases.lap("throughput sweep");
         }
       } else {
         skip(String.join(", ", trtConfigs), reasons.forGpu(whyNot));
@@ -256,6 +263,7 @@ final class RunCommand implements Callable<Integer> {
     if (whyNoProfile.isEmpty()) {
       KernelProfilePart.Outcome profiled = KernelProfilePart.run(chosen, trtConfigs, summary, builderLevel(chosen),
           folder, trtJvmArgs(), log);
+      phases.lap(KernelProfilePart.NAME);
       if (profiled.skipped().isEmpty()) {
         alsoRan.add(profiled.ran());
       } else {
@@ -266,10 +274,11 @@ final class RunCommand implements Callable<Integer> {
     }
     if (!noOps) {
       perOp(chosen, folder, opSignatures);
+      phases.lap("per-op");
     } else {
       skip("per-op", "--no-ops");
     }
-    RunTime took = recordRunTime(started, folder, addition != null);
+    RunTime took = recordRunTime(started, phases.phases(), folder, addition != null);
     recordHostLoad(hostLoad, folder);
     folder.markComplete();
     int missing = countMissing(expected, chosen, summary);
@@ -277,7 +286,8 @@ final class RunCommand implements Callable<Integer> {
     if (!noReport && (!reported || !chartsDrawn)) {
       missing++;
     }
-    new ClosingSummary(summary, alsoRan, skipped, took.describe() + " (the report not included)").print(log,
+    new ClosingSummary(summary, alsoRan, skipped, took.describe() + " (the report not included)",
+        took.describePhases()).print(log,
         reported ? folder.report().resolve(ReportWriter.MARKDOWN) : null,
         noReport ? "not written (--no-report); write it with: report " + folder.dir() : "failed (see REPORT FAILED above)",
         folder.dir());
@@ -285,10 +295,10 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * Writes {@link RunTime#FILE}: the run time and its TensorRT builds. Neither an unreadable trt-builds.csv nor a
+   * Writes {@link RunTime#FILE}: the run time, its phases and its TensorRT builds. Neither an unreadable trt-builds.csv nor a
    * failed write may cost the run its results, so both only warn.
    */
-  private RunTime recordRunTime(Instant started, RunFolder folder, boolean addedPart) {
+  private RunTime recordRunTime(Instant started, Map<String, Duration> phases, RunFolder folder, boolean addedPart) {
     TrtBuildsCsv.Builds builds;
     try {
       builds = TrtBuildsCsv.builtIn(folder.dir());
@@ -297,12 +307,12 @@ final class RunCommand implements Callable<Integer> {
       builds = new TrtBuildsCsv.Builds(0, Duration.ZERO);
     }
     Duration part = Duration.between(started, Instant.now());
-    RunTime took = new RunTime(started, part, builds.count(), builds.time());
+    RunTime took = new RunTime(started, part, builds.count(), builds.time(), 1, phases);
     if (addedPart) {
       try {
         Optional<RunTime> before = RunTime.read(folder.dir());
         if (before.isPresent()) {
-          took = before.get().plusPart(part, builds.count(), builds.time());
+          took = before.get().plusPart(part, builds.count(), builds.time(), phases);
         }
       } catch (IOException e) {
         log.println("WARNING: the earlier parts' " + RunTime.FILE + " cannot be read (" + e.getMessage()

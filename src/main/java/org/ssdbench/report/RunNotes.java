@@ -41,7 +41,8 @@ public final class RunNotes {
     }
     Optional<RunTime> took = RunTime.read(folder.dir());
     took.ifPresent(t -> notes.add("This run took " + t.describe() + ", from its start to its results (the report "
-        + "not included; " + RunTime.FILE + ")."));
+        + "not included; " + RunTime.FILE + ")." + (t.phases().isEmpty() ? "" : " By phase: " + t.describePhases()
+        + ".")));
     mostlyNotInt8(folder).ifPresent(notes::add);
     List<HostLoad> load = HostLoad.read(folder.dir());
     if (!load.isEmpty()) {

@@ -37,7 +37,7 @@ final class RunOutputTest {
         new ClosingSummary.Skip("trt-fp32, trt-fp16", "--no-trt"));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    new ClosingSummary(summary, List.of("per-op on cpu"), skipped, "4 min 54 s").print(new PrintStream(bytes, true),
+    new ClosingSummary(summary, List.of("per-op on cpu"), skipped, "4 min 54 s", "").print(new PrintStream(bytes, true),
         Path.of("results/r/report/report.md"), "", Path.of("results/r"));
 
     String out = bytes.toString(StandardCharsets.UTF_8);
@@ -47,6 +47,17 @@ final class RunOutputTest {
         .contains("trt-fp32, trt-fp16: --no-trt")
         .contains("Took:     4 min 54 s\nReport:   results/r/report/report.md").contains("Results:  results/r");
     assertThat(out.lines().filter(l -> l.contains("no GPU"))).hasSize(1);
+  }
+
+  @Test
+  void theClosingBlockSaysWhereTheTimeWentWhenThePhasesWereTimed() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    new ClosingSummary(new Summary(List.of()), List.of(), List.of(), "4 min 54 s", "setup 40 s, TensorFlow 4 min 14 s")
+        .print(new PrintStream(bytes, true), null, "not written", Path.of("results/r"));
+
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .contains("Took:     4 min 54 s\n          by phase: setup 40 s, TensorFlow 4 min 14 s\nReport:   not written");
   }
 
   @Test

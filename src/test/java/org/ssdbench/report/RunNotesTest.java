@@ -28,6 +28,19 @@ final class RunNotesTest {
   }
 
   @Test
+  void saysWhereTheTimeWentWhenThePhasesWereTimed() throws Exception {
+    Path run = Fixtures.copyOfRun("h100-run", dir);
+    java.util.Map<String, Duration> phases = new java.util.LinkedHashMap<>();
+    phases.put("setup", Duration.ofSeconds(85));
+    phases.put("TensorRT", Duration.ofSeconds(466));
+    new RunTime(Instant.parse("2026-12-04T05:08:03Z"), Duration.ofSeconds(551), 5, Duration.ofSeconds(292), 1, phases)
+        .write(run);
+
+    assertThat(RunNotes.of(new RunLoader().load(run))).anyMatch(n -> n.startsWith("This run took 9 min 11 s")
+        && n.endsWith("By phase: setup 1 min 25 s, TensorRT 7 min 46 s."));
+  }
+
+  @Test
   void saysWhichPartWasStoppedAndDoneAgain() throws Exception {
     Path run = Fixtures.copyOfRun("h100-run", dir);
     java.nio.file.Files.writeString(run.resolve("jmh-trt.json.partial.stopped"), "[");

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,12 +42,46 @@ class RunTimeTest {
   void aPartAddedToTheRunAddsItsTimeAndCountsThePart() throws IOException {
     RunTime first = new RunTime(start, Duration.ofSeconds(300), 0, Duration.ZERO);
 
-    RunTime both = first.plusPart(Duration.ofSeconds(420), 3, Duration.ofSeconds(150));
+    RunTime both = first.plusPart(Duration.ofSeconds(420), 3, Duration.ofSeconds(150), Map.of());
     both.write(dir);
 
     assertThat(both.started()).isEqualTo(start);
     assertThat(both.describe()).isEqualTo("12 min 0 s in 2 parts, of which 3 TensorRT engine builds 2 min 30 s");
     assertThat(RunTime.read(dir)).contains(both);
+  }
+
+  @Test
+  void phasesAreWrittenInTheOrderTheyRanAndReadBack() throws IOException {
+    Map<String, Duration> phases = new LinkedHashMap<>();
+    phases.put("setup", Duration.ofMillis(85_100));
+    phases.put("TensorFlow", Duration.ofSeconds(151));
+    phases.put("TensorRT", Duration.ofSeconds(466));
+    RunTime t = new RunTime(start, Duration.ofMillis(702_100), 5, Duration.ofSeconds(292), 1, phases);
+
+    t.write(dir);
+
+    assertThat(t.describePhases()).isEqualTo("setup 1 min 25 s, TensorFlow 2 min 31 s, TensorRT 7 min 46 s");
+    assertThat(RunTime.read(dir)).contains(t);
+    assertThat(RunTime.read(dir).orElseThrow().describePhases()).isEqualTo(t.describePhases());
+  }
+
+  @Test
+  void aPartAddsItsPhasesToTheFoldersByName() {
+    RunTime first = new RunTime(start, Duration.ofSeconds(300), 0, Duration.ZERO, 1,
+        Map.of("setup", Duration.ofSeconds(60)));
+    Map<String, Duration> part = new LinkedHashMap<>();
+    part.put("setup", Duration.ofSeconds(20));
+    part.put("TensorRT", Duration.ofSeconds(400));
+
+    RunTime both = first.plusPart(Duration.ofSeconds(420), 3, Duration.ofSeconds(150), part);
+
+    assertThat(both.describePhases()).isEqualTo("setup 1 min 20 s, TensorRT 6 min 40 s");
+  }
+
+  @Test
+  void aFileWrittenBeforePhasesHasNone() throws IOException {
+    Files.writeString(dir.resolve(RunTime.FILE), "{\"started\": \"2026-12-03T09:14:31Z\", \"seconds\": 3}");
+    assertThat(RunTime.read(dir).orElseThrow().describePhases()).isEmpty();
   }
 
   @Test
