@@ -13,14 +13,20 @@ import java.util.Locale;
  * builds where the engine cache lacks them are not counted at all.
  */
 public record RunPlan(String profile, List<Part> parts, List<String> notRun) {
-  /** A fork's start beside its iterations, TensorFlow end to end: 9 to 12 s in the H200 quick runs. */
-  static final Duration TF_FORK_START = Duration.ofSeconds(10);
+  /**
+   * A fork's start beside its iterations, TensorFlow end to end: 9 to 12 s in the H200 quick runs (the quick run of
+   * 2026-12-04 05:08: 8 forks in 151 s, 12 s each beside their 7 s of iterations).
+   */
+  static final Duration TF_FORK_START = Duration.ofSeconds(12);
   /** The same for a TensorRT fork (engine from the cache, gate, CUDA graph): about 5 s. */
   static final Duration TRT_FORK_START = Duration.ofSeconds(5);
   /** The same for a per-op fork (one op's session): about 2 s. */
   static final Duration OP_FORK_START = Duration.ofSeconds(2);
-  /** One engine's kernel profile, a JVM of its own (400 inferences, half of them traced): an estimate. */
-  static final Duration KERNEL_PROFILE = Duration.ofSeconds(15);
+  /**
+   * One engine's kernel profile, a JVM of its own (400 inferences, half of them traced): 7 in 39 s in the H200 quick run
+   * of 2026-12-04 05:08.
+   */
+  static final Duration KERNEL_PROFILE = Duration.ofSeconds(6);
 
   /**
    * @param iterationsPerFork warm-up and measurement iterations of one fork

@@ -20,10 +20,10 @@ final class RunPlanTest {
     assertThat(opTrials).isEqualTo(20);
     // (4 + 7) configurations x 2 forks x 7 s, and 20 op trials x 2 forks x (1 + 3) s
     assertThat(plan.iterations()).isEqualTo(Duration.ofSeconds(11 * 2 * 7 + 20 * 2 * 4));
-    // fork starts: 8 x 10 s, 14 x 5 s, 40 x 2 s, and 7 kernel profiles of 15 s
-    assertThat(plan.estimate()).isEqualTo(plan.iterations().plusSeconds(80 + 70 + 80 + 105));
+    // fork starts: 8 x 12 s, 14 x 5 s, 40 x 2 s, and 7 kernel profiles of 6 s
+    assertThat(plan.estimate()).isEqualTo(plan.iterations().plusSeconds(96 + 70 + 80 + 42));
     assertThat(plan.lines()).anyMatch(l -> l.contains("TensorRT end to end") && l.contains("7 configurations x 1 batch size = 7 trials x 2 forks x 7 s"))
-        .last().asString().contains("JMH iterations alone: 5 min 14 s").contains("about 10 min 49 s");
+        .last().asString().contains("JMH iterations alone: 5 min 14 s").contains("about 10 min 2 s");
   }
 
   @Test
