@@ -137,10 +137,21 @@ public record DetectionMatch(int image, int expected, int actual, int matched, d
         d.classId(image, row), d.score(image, row), b[0], b[1], b[2], b[3]);
   }
 
+  /**
+   * Unmatched detections of either side that are not misses: their score lies within the score tolerance of the lowest
+   * score either side kept, so they may fall on the other side of the threshold or the 100-detection cut.
+   */
+  public int unmatchedAtTheCut() {
+    return Math.max(0, (expected - matched) + (actual - matched) - misses.size());
+  }
+
   @Override
   public String toString() {
+    int atTheCut = unmatchedAtTheCut();
     String head = String.format(Locale.ROOT, "%d/%d reference detections matched (candidate has %d), mean IoU %.4f, "
-        + "worst score diff %.3g", matched, expected, actual, meanIou, worstScoreDiff);
+        + "worst score diff %.3g", matched, expected, actual, meanIou, worstScoreDiff)
+        + (atTheCut == 0 ? "" : "; %d unmatched at the score cut (within the score tolerance of the lowest score kept),"
+            .formatted(atTheCut) + " not counted as misses");
     if (misses.isEmpty()) {
       return head;
     }

@@ -21,7 +21,7 @@ import org.ssdbench.report.doc.Block;
  */
 final class GateSummary {
   static final List<String> HEADER = List.of("config", "batch", "criteria", "gated", "passed", "images",
-      "reference detections", "detections", "matched", "lowest mean IoU", "worst score diff");
+      "reference detections", "detections", "matched", "misses", "lowest mean IoU", "worst score diff");
 
   private GateSummary() {}
 
@@ -43,12 +43,22 @@ final class GateSummary {
         new Block.Heading(3, "Correctness gate: each configuration's detections against tf-cpu's, before it was timed (gate.csv)"),
         new Block.Paragraph("One line per configuration and batch size: how many images the gate compared, their"
             + " detections summed, and the lowest mean IoU and worst score difference of any one image. gate.csv"
-            + " has a line per image."),
+            + " has a line per image. Misses are the unmatched detections of either side that count against the"
+            + " criteria's share: an unmatched detection whose score lies within the score tolerance of the lowest"
+            + " score either side kept may fall on the other side of the threshold or the 100-detection cut, so it is"
+            + " not a miss, and matched plus misses can fall short of the detections (blank: a gate.csv written before"
+            + " misses were recorded)."),
         new Block.Table(HEADER, rows));
   }
 
   /** Column positions by header name, so the summary does not depend on the file's column order. */
   private record Columns(List<String> header, Path file) {
+    /** The cell, or empty where the file has no such column (written before it existed). */
+    String optional(List<String> row, String name) {
+      int i = header.indexOf(name);
+      return i < 0 || i >= row.size() ? "" : row.get(i);
+    }
+
     String get(List<String> row, String name) {
       int i = header.indexOf(name);
       if (i < 0 || i >= row.size()) {
@@ -65,6 +75,8 @@ final class GateSummary {
     private long reference;
     private long detections;
     private long matched;
+    /** Summed misses; -1 where a line lacks them. */
+    private long misses;
     private double lowestIou = Double.NaN;
     private double worstScoreDiff = Double.NaN;
 
@@ -77,6 +89,8 @@ final class GateSummary {
           reference += Long.parseLong(c.get(row, "reference_detections"));
           detections += Long.parseLong(c.get(row, "detections"));
           matched += Long.parseLong(c.get(row, "matched"));
+          String m = c.optional(row, "misses");
+          misses = misses < 0 || m.isEmpty() ? -1 : misses + Long.parseLong(m);
         }
         double iou = Double.parseDouble(c.get(row, "mean_iou"));
         double diff = Double.parseDouble(c.get(row, "worst_score_diff"));
@@ -91,7 +105,7 @@ final class GateSummary {
       String passed = passedLines == lines ? "true"
           : passedLines == 0 ? "false" : "false (%d of %d lines passed)".formatted(passedLines, lines);
       return List.of(passed, String.valueOf(images.size()), String.valueOf(reference), String.valueOf(detections),
-          String.valueOf(matched), String.format(Locale.ROOT, "%.4f", lowestIou),
+          String.valueOf(matched), misses < 0 ? "" : String.valueOf(misses), String.format(Locale.ROOT, "%.4f", lowestIou),
           String.format(Locale.ROOT, "%.4f", worstScoreDiff));
     }
   }

@@ -88,14 +88,22 @@ final class DetectionMatchTest {
     float[][] ref = {reference()[0], reference()[1], {3, 0.305f, 0, 0, 0.2f, 0.3f}};
     float[][] cand = {reference()[0], reference()[1]};
     // The candidate's lowest score is 0.80, so only detections below 0.81 may go missing: 0.305 qualifies.
-    assertThat(match(ref, cand, TF).misses()).isEmpty();
+    DetectionMatch m = match(ref, cand, TF);
+    assertThat(m.misses()).isEmpty();
+    // 2 of 3 matched and no miss: the line says why, so "2/3 ... OK" does not read as a gate that failed to count
+    assertThat(m.unmatchedAtTheCut()).isOne();
+    assertThat(m.toString()).startsWith("2/3 reference detections matched (candidate has 2)")
+        .contains("; 1 unmatched at the score cut (within the score tolerance of the lowest score kept), not counted"
+            + " as misses");
   }
 
   @Test
   void aMissingConfidentDetectionIsCaught() {
     float[][] cand = {reference()[1], reference()[2]};
-    assertThat(match(reference(), cand, TF).misses())
-        .singleElement().asString().contains("reference detection #0").contains("score 0.9500");
+    DetectionMatch m = match(reference(), cand, TF);
+    assertThat(m.misses()).singleElement().asString().contains("reference detection #0").contains("score 0.9500");
+    assertThat(m.unmatchedAtTheCut()).isZero();
+    assertThat(m.toString()).doesNotContain("at the score cut");
   }
 
   @Test

@@ -67,7 +67,19 @@ final class ReportWriterTest {
 
     String md = Files.readString(run.report().resolve("report.md"));
     assertThat(md).contains("Correctness gate: each configuration's detections against tf-cpu's")
-        .containsPattern("\\| trt-int8-graph \\| 1 \\| .* \\| false \\| true \\| 1 \\| 7 \\| 6 \\| 4 \\| 0.8898 \\| 0.0214 \\|");
+        .containsPattern("\\| trt-int8-graph \\| 1 \\| .* \\| false \\| true \\| 1 \\| 7 \\| 6 \\| 4 \\| 0 \\| 0.8898 \\| 0.0214 \\|");
+  }
+
+  @Test
+  void aGateCsvWrittenBeforeMissesWereRecordedLeavesThemBlank() throws IOException {
+    RunFolder run = new RunFolder(Fixtures.copyOfRun("h100-run", dir));
+    Files.writeString(run.dir().resolve("gate.csv"), "config,batch,criteria,gated,passed,image,reference_detections,"
+        + "detections,matched,mean_iou,worst_score_diff\ntrt-fp16-graph,1,TensorRT FP16,true,true,0,7,6,6,0.9909,0.0017\n");
+
+    new ReportWriter(false).write(run);
+
+    assertThat(Files.readString(run.report().resolve("report.md")))
+        .contains("| trt-fp16-graph | 1 | TensorRT FP16 | true | true | 1 | 7 | 6 | 6 |  | 0.9909 | 0.0017 |");
   }
 
   @Test
@@ -115,8 +127,8 @@ final class ReportWriterTest {
     new ReportWriter(false).write(run);
 
     String md = Files.readString(run.report().resolve("report.md"));
-    assertThat(md).containsPattern("\\| trt-fp16-u8-graph \\| 3 \\| .* \\| true \\| 3 \\| 20 \\| 19 \\| 19 \\| 0.9712 \\| 0.0031 \\|")
-        .containsPattern("\\| trt-fp16-u8-graph \\| 1 \\| .* \\| true \\| 1 \\| 7 \\| 7 \\| 7 \\| 0.9903 \\| 0.0015 \\|")
+    assertThat(md).containsPattern("\\| trt-fp16-u8-graph \\| 3 \\| .* \\| true \\| 3 \\| 20 \\| 19 \\| 19 \\| 0 \\| 0.9712 \\| 0.0031 \\|")
+        .containsPattern("\\| trt-fp16-u8-graph \\| 1 \\| .* \\| true \\| 1 \\| 7 \\| 7 \\| 7 \\| 0 \\| 0.9903 \\| 0.0015 \\|")
         .contains("gate.csv has a line per image");
   }
 

@@ -29,9 +29,21 @@ final class GateCsvTest {
     List<String> lines = Files.readAllLines(run.resolve(GateCsv.FILE));
     assertThat(lines).hasSize(4);
     assertThat(lines.get(0)).isEqualTo(String.join(",", GateCsv.HEADER));
-    assertThat(lines.get(1)).startsWith("trt-int8-graph,1,").contains(",false,true,0,7,6,4,0.8898,0.0214");
+    assertThat(lines.get(1)).startsWith("trt-int8-graph,1,").endsWith(",false,true,0,7,6,4,0.8898,0.0214,0");
     assertThat(lines.get(2)).startsWith("trt-fp16-graph,1,").contains(",true,false,0,7,6,3,");
     assertThat(lines.get(3)).contains(",0,7,6,5,");
+  }
+
+  @Test
+  void missesAreTheUnmatchedTheGateCounted(@TempDir Path run) throws Exception {
+    DetectionMatch oneMissing = new DetectionMatch(0, 7, 5, 5, 0.99, 0.001,
+        List.of("reference detection #0 (class 3, score 0.9500, ...) has no match in the candidate"));
+    GateCsv.append(run, new CorrectnessGate.Report("trt-fp16-graph", GateCriteria.tensorRtFp16(), false,
+        List.of(oneMissing), List.of()), 1);
+
+    // 2 reference detections unmatched, 1 a miss: the other lies at the score cut
+    assertThat(Files.readAllLines(run.resolve(GateCsv.FILE)).get(1)).endsWith(",0,7,5,5,0.9900,0.0010,1");
+    assertThat(oneMissing.unmatchedAtTheCut()).isOne();
   }
 
   @Test
