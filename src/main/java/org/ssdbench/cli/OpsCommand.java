@@ -2,18 +2,25 @@ package org.ssdbench.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.ssdbench.engine.tf.TfDevices;
+import org.ssdbench.model.GeneratorOptions;
+import org.ssdbench.model.LoadedModel;
+import org.ssdbench.model.ModelLoader;
 import org.ssdbench.ops.DefaultSignatures;
 import org.ssdbench.ops.ModelGraphs;
 import org.ssdbench.ops.OpKind;
 import org.ssdbench.ops.OpsReport;
 import org.ssdbench.ops.SignatureStat;
 import org.ssdbench.ops.SignatureTable;
+import org.ssdbench.results.Environment;
+import org.ssdbench.results.EnvironmentFile;
 import org.ssdbench.results.RunFolder;
 import org.ssdbench.results.trace.OpTable;
 import org.ssdbench.results.trace.TraceTables;
@@ -21,6 +28,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -29,7 +37,7 @@ import picocli.CommandLine.Spec;
  * <pre>
  *   ops --signatures [--model PATH] [--score-threshold 1e-8] [--top 3 | --all]
  *   ops --jmh-params
- *   ops --report RUNDIR [--model PATH] [--score-threshold 1e-8]
+ *   ops --report RUNDIR [--model PATH] [--score-threshold T]   (default: the model the run's env.json names)
  *   ops --retrace RUNDIR
  * </pre>
  */
@@ -46,7 +54,8 @@ final class OpsCommand implements Callable<Integer> {
     boolean signatures;
 
     @Option(names = "--report", required = true, paramLabel = "RUNDIR",
-        description = "Write RUNDIR/ops-report.csv from RUNDIR's OpBenchmark JMH JSON (jmh-*.json) and traces/*.ops.csv.")
+        description = "Write RUNDIR/ops-report.csv from RUNDIR's OpBenchmark JMH JSON (jmh-*.json) and traces/*.ops.csv,"
+            + " counting signatures in the model the run timed (its env.json), unless --model says otherwise.")
     Path report;
 
     @Option(names = "--retrace", required = true, paramLabel = "RUNDIR",
@@ -67,9 +76,10 @@ final class OpsCommand implements Callable<Integer> {
       description = "A frozen GraphDef (frozen_inference_graph.pb); default: the generated model.")
   Path model;
 
-  @Option(names = "--score-threshold", defaultValue = "1e-8",
-      description = "NMS score threshold of the generated model (default ${DEFAULT-VALUE}, the worst case the default signatures come from).")
-  float scoreThreshold;
+  @Option(names = "--score-threshold",
+      description = "NMS score threshold of the generated model (default for --signatures: 1e-8, the worst case the"
+          + " default signatures come from; for --report: the run's).")
+  Float scoreThreshold;
 
   @Option(names = "--top", defaultValue = "" + DefaultSignatures.TOP,
       description = "Signatures per op type to list with --signatures (default ${DEFAULT-VALUE}).")
@@ -79,7 +89,7 @@ final class OpsCommand implements Callable<Integer> {
   boolean all;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, BadInputException {
     PrintWriter out = spec.commandLine().getOut();
     if (action.jmhParams) {
       out.println(jmhParams(TfDevices.hasGpu()));
@@ -110,7 +120,68 @@ final class OpsCommand implements Callable<Integer> {
     if (model != null) {
       return ModelGraphs.signatures(ModelGraphs.load(model), model.toString());
     }
-    return ModelGraphs.signatures(ModelGraphs.generated(scoreThreshold), ModelGraphs.describeGenerated(scoreThreshold));
+    float t = scoreThreshold != null ? scoreThreshold : GeneratorOptions.WORST_CASE_SCORE_THRESHOLD;
+    return ModelGraphs.signatures(ModelGraphs.generated(t), ModelGraphs.describeGenerated(t));
+  }
+
+  /**
+   * The signature table of the model {@code run} timed: occurrences per inference depend on the model, and with the
+   * generated one on its score threshold (an op on the detections kept runs on empty tensors at 0.3 and on 100 boxes at
+   * 1e-8), so counting another model's would charge the run's per-op times to the wrong calls. The model is the run's
+   * env.json's: the generated one rebuilt at its threshold, or its file; {@code --model} and {@code --score-threshold}
+   * may only name the same one.
+   */
+  private SignatureTable reportTable(RunFolder run, PrintWriter err) throws IOException, BadInputException {
+    if (!Files.isRegularFile(run.env())) {
+      err.println("WARNING: " + run.dir() + " has no " + run.env().getFileName() + " to say which model it timed;"
+          + " counting signatures in " + (model != null ? model : "the generated model at threshold "
+          + (scoreThreshold != null ? scoreThreshold : GeneratorOptions.WORST_CASE_SCORE_THRESHOLD)));
+      return table();
+    }
+    Environment env = EnvironmentFile.read(run.env());
+    String timed = env.modelSource();
+    LoadedModel chosen;
+    if (model != null) {
+      chosen = ModelLoader.load(model);
+    } else {
+      Optional<Float> threshold = generatedThreshold(timed);
+      if (threshold.isPresent()) {
+        if (scoreThreshold != null && scoreThreshold.floatValue() != threshold.get()) {
+          throw new ParameterException(spec.commandLine(), "--score-threshold " + scoreThreshold + " contradicts "
+              + run.env() + ": the run timed " + timed + "; leave the option out");
+        }
+        chosen = ModelLoader.generate(GeneratorOptions.defaults().withScoreThreshold(threshold.get()));
+      } else if (!timed.startsWith("generated(") && Files.isRegularFile(Path.of(timed))) {
+        chosen = ModelLoader.load(Path.of(timed));
+      } else {
+        throw new BadInputException(run.env(), "the run timed " + timed + ", which ops --report cannot rebuild here;"
+            + " pass --model PATH with that graph (model --write FILE writes a generated one)");
+      }
+    }
+    if (env.modelSha256() != null && !env.modelSha256().isBlank() && !env.modelSha256().equals(chosen.sha256())) {
+      if (model != null) {
+        throw new BadInputException(model, "is not the model " + run.dir() + " timed (SHA-256 " + chosen.sha256()
+            + ", the run's " + env.modelSha256() + " in " + run.env() + ")");
+      }
+      err.println("WARNING: " + chosen.source() + " as this version generates it differs from the graph the run timed"
+          + " (SHA-256 " + chosen.sha256() + ", the run's " + env.modelSha256() + "): occurrences may differ");
+    }
+    return ModelGraphs.signatures(chosen.graphDef(), chosen.source());
+  }
+
+  /** The score threshold of a generated model this command can rebuild (the defaults but the threshold), if it is one. */
+  static Optional<Float> generatedThreshold(String modelSource) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("threshold=([0-9.eE+-]+)").matcher(modelSource);
+    if (!modelSource.startsWith("generated(") || !m.find()) {
+      return Optional.empty();
+    }
+    try {
+      float t = Float.parseFloat(m.group(1));
+      return GeneratorOptions.defaults().withScoreThreshold(t).describe().equals(modelSource) ? Optional.of(t)
+          : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   private void printSignatures(SignatureTable table, PrintWriter out) {
@@ -127,9 +198,9 @@ final class OpsCommand implements Callable<Integer> {
     out.println("# share: of the op type's estimated cost (occurrences x cost of one call)");
   }
 
-  private Path writeReport(Path dir) throws IOException {
+  private Path writeReport(Path dir) throws IOException, BadInputException {
     RunFolder run = new RunFolder(dir);
-    OpsReport report = OpsReport.of(run, table());
+    OpsReport report = OpsReport.of(run, reportTable(run, spec.commandLine().getErr()));
     Path file = run.opsReport();
     report.writeCsv(file);
     return file;

@@ -54,6 +54,17 @@ public record OpTiming(String opType, String signature, OpDevice device, Variant
   }
 
   /**
+   * Whether the net time lies above zero beyond its 95% interval. Where it does not, the op's own time is not told apart
+   * from nothing (an op on empty tensors, net of its control): a ratio of it says nothing, and a negative value of it is
+   * noise, not a time.
+   */
+  public boolean netToldApartFromZero() {
+    double net = netMicros();
+    double half = netHalfWidth();
+    return !Double.isNaN(net) && net - (Double.isNaN(half) ? 0 : half) > 0;
+  }
+
+  /**
    * The op's own time per call (call minus control), or NaN without a control or where the control exceeds the call
    * beyond the uncertainty: never negative beyond its uncertainty.
    */

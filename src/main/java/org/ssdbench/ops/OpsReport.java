@@ -24,8 +24,9 @@ import org.ssdbench.results.RunFolder;
  * <ul>
  *   <li>{@code signature}: per device and variant, the time of one isolated call, of its negative control (the same
  *       feeds and fetches through a graph that does no work, measured in the same run) and the op's own time, call minus
- *       control, with the half-width of its 95% interval; the CPU / GPU ratio of the net times (above 1: the GPU is faster);
- *       and the isolated-call estimate for one inference, net time x occurrences;
+ *       control, with the half-width of its 95% interval; the CPU / GPU ratio of the net times (above 1: the GPU is faster;
+ *       blank where either is not told apart from zero); and the isolated-call estimate for one inference, net time x
+ *       occurrences, a net time below zero within its uncertainty counted as zero;
  *   <li>{@code op_type}: the op type's share of one inference, from the traced run of that configuration: its time inside
  *       the graph over the traced total. A share is a part of a sum of non-negative times over that sum, so it lies in
  *       [0, 1] by construction. Beside it, in its own column, the isolated-call estimate of the measured part: the sum
@@ -77,9 +78,16 @@ public record OpsReport(List<Row> rows) {
       return t == null ? Double.NaN : t.netMicros();
     }
 
-    /** CPU net time / GPU net time for one variant: above 1 the GPU is faster. */
+    /**
+     * CPU net time / GPU net time for one variant: above 1 the GPU is faster. NaN where either net time is not told apart
+     * from zero, as in the report's per-op table: such a ratio (of two noisy values near zero, even of two negative
+     * ones) says nothing.
+     */
     public double cpuOverGpu(Variant v) {
-      return net(OpDevice.CPU, v) / net(OpDevice.GPU, v);
+      OpTiming cpu = timing(OpDevice.CPU, v);
+      OpTiming gpu = timing(OpDevice.GPU, v);
+      return cpu == null || gpu == null || !cpu.netToldApartFromZero() || !gpu.netToldApartFromZero() ? Double.NaN
+          : cpu.netMicros() / gpu.netMicros();
     }
   }
 
@@ -165,12 +173,16 @@ public record OpsReport(List<Row> rows) {
     }
   }
 
-  /** Device-resident net time per call, else host-fed. */
+  /**
+   * Device-resident net time per call, else host-fed; a net time below zero within its uncertainty counts as zero,
+   * since a time is not negative (the row's note says so).
+   */
   private static double perCall(OpTiming[][] grid, OpDevice d) {
     OpTiming resident = grid[d.ordinal()][Variant.DEVICE_RESIDENT.ordinal()];
     OpTiming fed = grid[d.ordinal()][Variant.HOST_FED.ordinal()];
     double r = resident == null ? Double.NaN : resident.netMicros();
-    return !Double.isNaN(r) ? r : fed == null ? Double.NaN : fed.netMicros();
+    double net = !Double.isNaN(r) ? r : fed == null ? Double.NaN : fed.netMicros();
+    return Double.isNaN(net) ? net : Math.max(0, net);
   }
 
   /** Why net times are missing: no control in the run, or a control slower than the call beyond the uncertainty. */
@@ -187,6 +199,9 @@ public record OpsReport(List<Row> rows) {
           notes.add(where + ": no control measured");
         } else if (t.controlExceedsCall()) {
           notes.add(where + ": control slower than the call beyond the uncertainty");
+        } else if (!t.netToldApartFromZero()) {
+          notes.add(String.format(Locale.ROOT, "%s: not told apart from zero (%.2f +- %.2f us; no ratio%s)", where,
+              t.netMicros(), t.netHalfWidth(), t.netMicros() < 0 ? ", 0 in the estimate" : ""));
         }
       }
     }

@@ -191,6 +191,55 @@ final class OpsReportTest {
   }
 
   @Test
+  void anOpNotToldApartFromZeroGetsNoRatioAndNoNegativeEstimate(@TempDir Path dir) throws IOException {
+    // As GatherV2 on empty tensors on an H200: CPU net -5.7 +- 6.3 us, GPU net -8.7 +- 35.8 us, 172 calls an
+    // inference; the CSV said 0.65 for their ratio and -977 us for the CPU estimate.
+    String empty = "gatherv2:0*0.i32/axis0";
+    List<OpTiming> timings = List.of(
+        new OpTiming("GatherV2", empty, OpDevice.CPU, Variant.HOST_FED, 51.78, 4.4, 57.46, 4.4, 51.0),
+        new OpTiming("GatherV2", empty, OpDevice.GPU, Variant.HOST_FED, 156.85, 25.3, 165.56, 25.3, 156.0));
+    SignatureTable table = new SignatureTable("test", true,
+        List.of(new SignatureStat(OpSignature.parse(empty), 172, 0, "a")));
+
+    OpsReport.of(timings, table, java.util.Optional.empty(), java.util.Optional.empty())
+        .writeCsv(dir.resolve("r.csv"));
+
+    Map<String, CSVRecord> rows = rowsByKey(dir.resolve("r.csv"));
+    CSVRecord row = rows.get("signature|GatherV2|" + empty);
+    assertThat(row.get("cpu_host_fed_net_us")).isEqualTo("-5.68");
+    assertThat(row.get("cpu_over_gpu_host_fed")).isEmpty();
+    assertThat(row.get("isolated_est_cpu_us")).isEqualTo("0.00");
+    assertThat(row.get("isolated_est_gpu_us")).isEqualTo("0.00");
+    assertThat(rows.get("op_type|GatherV2|").get("isolated_est_cpu_us")).isEqualTo("0.00");
+    assertThat(row.get("note")).contains("cpu host-fed: not told apart from zero (-5.68 +- 6.22 us; no ratio, 0 in the"
+        + " estimate)").contains("gpu host-fed: not told apart from zero");
+  }
+
+  @Test
+  void noEstimateOrRatioInTheCsvIsNegative(@TempDir Path dir) throws IOException {
+    java.util.Random random = new java.util.Random(42);
+    for (int trial = 0; trial < 200; trial++) {
+      List<OpTiming> timings = new java.util.ArrayList<>();
+      for (OpDevice d : OpDevice.values()) {
+        for (Variant v : Variant.values()) {
+          double call = random.nextDouble() * 100;
+          double control = call + (random.nextDouble() - 0.6) * 40;
+          timings.add(new OpTiming("GatherV2", GATHER, d, v, call, random.nextDouble() * 10, control,
+              random.nextDouble() * 10, call));
+        }
+      }
+      OpsReport.of(timings, table(), java.util.Optional.empty(), java.util.Optional.empty())
+          .writeCsv(dir.resolve("r.csv"));
+      for (CSVRecord r : rowsByKey(dir.resolve("r.csv")).values()) {
+        for (String column : List.of("isolated_est_cpu_us", "isolated_est_gpu_us", "cpu_over_gpu_host_fed",
+            "cpu_over_gpu_device_resident")) {
+          assertThat(r.get(column)).as(trial + " " + column).doesNotStartWith("-");
+        }
+      }
+    }
+  }
+
+  @Test
   void failsWhenTheRunHasNoOpBenchmarkResultsNamingTheFiles(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("jmh-e2e.json"), "[]");
     assertThatThrownBy(() -> OpsReport.of(new RunFolder(dir), table()))
