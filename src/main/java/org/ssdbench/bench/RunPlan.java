@@ -113,8 +113,8 @@ public record RunPlan(String profile, List<Part> parts, List<String> notRun) {
       out.add("  not run here: " + line);
     }
     out.add(("  JMH iterations alone: %s; with each fork's start as the H200 quick runs took (TensorFlow %d s, TensorRT"
-        + " %d s, per op %d s, a kernel profile %d s): about %s. The setup and traces (1 min 25 s in the H200 quick run,"
-        + " unpacking the redist jars' libraries on a first start included) and engine builds the cache lacks (15 s to"
+        + " %d s, per op %d s, a kernel profile %d s): about %s. The setup and traces (1 min 25 s in the H200 quick"
+        + " run, unpacking the redist jars' libraries on a first start included) and engine builds the cache lacks (15 s to"
         + " 4 min each on an H200) come on top.").formatted(describe(iterations()), TF_FORK_START.toSeconds(),
         TRT_FORK_START.toSeconds(), OP_FORK_START.toSeconds(), KERNEL_PROFILE.toSeconds(),
         describe(estimate())));

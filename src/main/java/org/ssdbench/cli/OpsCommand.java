@@ -169,7 +169,7 @@ final class OpsCommand implements Callable<Integer> {
     return ModelGraphs.signatures(chosen.graphDef(), chosen.source());
   }
 
-  /** The score threshold of a generated model this command can rebuild (the defaults but the threshold), if it is one. */
+  /** The score threshold of a generated model this command can rebuild (the defaults but the threshold), if any. */
   static Optional<Float> generatedThreshold(String modelSource) {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("threshold=([0-9.eE+-]+)").matcher(modelSource);
     if (!modelSource.startsWith("generated(") || !m.find()) {

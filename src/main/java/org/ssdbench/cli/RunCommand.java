@@ -295,8 +295,8 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * Writes {@link RunTime#FILE}: the run time, its phases and its TensorRT builds. Neither an unreadable trt-builds.csv nor a
-   * failed write may cost the run its results, so both only warn.
+   * Writes {@link RunTime#FILE}: the run time, its phases and its TensorRT builds. Neither an unreadable trt-builds.csv
+   * nor a failed write may cost the run its results, so both only warn.
    */
   private RunTime recordRunTime(Instant started, Map<String, Duration> phases, RunFolder folder, boolean addedPart) {
     TrtBuildsCsv.Builds builds;
