@@ -33,43 +33,34 @@ public record OpTiming(String opType, String signature, OpDevice device, Variant
     Objects.requireNonNull(signature, "signature");
   }
 
+  /** The op's own time per call, call minus control, with its uncertainty. */
+  public NetTime net() {
+    return NetTime.of(callMicros, callHalfWidth, controlMicros, controlHalfWidth);
+  }
+
   /** The op's own time per call: call minus control; NaN without a control. */
   public double rawNetMicros() {
-    return callMicros - controlMicros;
+    return net().raw();
   }
 
-  /** Half-width of the net time's 95% interval: the two half-widths in quadrature (independent trials). */
+  /** Half-width of the net time's 95% interval. */
   public double netHalfWidth() {
-    return Math.hypot(callHalfWidth, controlHalfWidth);
+    return net().halfWidth();
   }
 
-  /**
-   * Whether the control took longer than the call by more than the net time's uncertainty: the difference is then not a
-   * time of the op (a disturbed run, or a control that is not one), and {@link #netMicros()} is NaN.
-   */
+  /** {@link NetTime#controlExceedsCall()}: then {@link #netMicros()} is NaN. */
   public boolean controlExceedsCall() {
-    double net = rawNetMicros();
-    double half = netHalfWidth();
-    return net < 0 && (Double.isNaN(half) || net + half < 0);
+    return net().controlExceedsCall();
   }
 
-  /**
-   * Whether the net time lies above zero beyond its 95% interval. Where it does not, the op's own time is not told apart
-   * from nothing (an op on empty tensors, net of its control): a ratio of it says nothing, and a negative value of it is
-   * noise, not a time.
-   */
+  /** {@link NetTime#toldApartFromZero()}. */
   public boolean netToldApartFromZero() {
-    double net = netMicros();
-    double half = netHalfWidth();
-    return !Double.isNaN(net) && net - (Double.isNaN(half) ? 0 : half) > 0;
+    return net().toldApartFromZero();
   }
 
-  /**
-   * The op's own time per call (call minus control), or NaN without a control or where the control exceeds the call
-   * beyond the uncertainty: never negative beyond its uncertainty.
-   */
+  /** {@link NetTime#micros()}: never negative beyond its uncertainty. */
   public double netMicros() {
-    return controlExceedsCall() ? Double.NaN : rawNetMicros();
+    return net().micros();
   }
 
   /**

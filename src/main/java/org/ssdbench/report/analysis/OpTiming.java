@@ -1,6 +1,7 @@
 package org.ssdbench.report.analysis;
 
 import java.util.Objects;
+import org.ssdbench.ops.NetTime;
 
 /**
  * One op's time on the CPU and on the GPU, in microseconds; NaN where that device or variant did not run or, net of the
@@ -39,12 +40,7 @@ public record OpTiming(
   }
 
   private static double ratio(double a, double aHalfWidth, double b, double bHalfWidth) {
-    return toldFromZero(a, aHalfWidth) && toldFromZero(b, bHalfWidth) ? a / b : Double.NaN;
-  }
-
-  /** Above zero beyond its interval; a time without a known interval counts as told apart. */
-  private static boolean toldFromZero(double micros, double halfWidth) {
-    return micros > 0 && (Double.isNaN(halfWidth) || micros - halfWidth > 0);
+    return NetTime.toldApartFromZero(a, aHalfWidth) && NetTime.toldApartFromZero(b, bHalfWidth) ? a / b : Double.NaN;
   }
 
   /** {@code op} with its signature in brackets, for labels. */

@@ -3,6 +3,7 @@ package org.ssdbench.report.analysis;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ssdbench.ops.NetTime;
 import org.ssdbench.report.jmh.BenchmarkResult;
 import org.ssdbench.report.stats.IterationScores;
 import org.ssdbench.report.stats.MeanInterval;
@@ -56,9 +57,9 @@ public final class PerOp {
       half[i] = call == null ? Double.NaN : call.halfWidth();
       if (call != null && control != null) {
         controlled = true;
-        double net = call.mean() - control.mean();
-        half[i] = Math.hypot(call.halfWidth(), control.halfWidth());
-        micros[i] = net < 0 && (Double.isNaN(half[i]) || net + half[i] < 0) ? Double.NaN : net;
+        NetTime net = NetTime.of(call.mean(), call.halfWidth(), control.mean(), control.halfWidth());
+        half[i] = net.halfWidth();
+        micros[i] = net.micros();
       }
     }
     int cpu = Double.isNaN(micros[0]) && slots[0][0] == null ? 3 : 0;
