@@ -133,10 +133,10 @@ final class OpsCommand implements Callable<Integer> {
    */
   private SignatureTable reportTable(RunFolder run, PrintWriter err) throws IOException, BadInputException {
     if (!Files.isRegularFile(run.env())) {
+      SignatureTable table = table();
       err.println("WARNING: " + run.dir() + " has no " + run.env().getFileName() + " to say which model it timed;"
-          + " counting signatures in " + (model != null ? model : "the generated model at threshold "
-          + (scoreThreshold != null ? scoreThreshold : GeneratorOptions.WORST_CASE_SCORE_THRESHOLD)));
-      return table();
+          + " counting signatures in " + table.source());
+      return table;
     }
     Environment env = EnvironmentFile.read(run.env());
     String timed = env.modelSource();
@@ -144,13 +144,13 @@ final class OpsCommand implements Callable<Integer> {
     if (model != null) {
       chosen = ModelLoader.load(model);
     } else {
-      Optional<Float> threshold = generatedThreshold(timed);
+      Optional<Float> threshold = ModelGraphs.generatedThreshold(timed);
       if (threshold.isPresent()) {
         if (scoreThreshold != null && scoreThreshold.floatValue() != threshold.get()) {
           throw new ParameterException(spec.commandLine(), "--score-threshold " + scoreThreshold + " contradicts "
               + run.env() + ": the run timed " + timed + "; leave the option out");
         }
-        chosen = ModelLoader.generate(GeneratorOptions.defaults().withScoreThreshold(threshold.get()));
+        chosen = ModelGraphs.generatedModel(threshold.get());
       } else if (!timed.startsWith("generated(") && Files.isRegularFile(Path.of(timed))) {
         chosen = ModelLoader.load(Path.of(timed));
       } else {
@@ -167,21 +167,6 @@ final class OpsCommand implements Callable<Integer> {
           + " (SHA-256 " + chosen.sha256() + ", the run's " + env.modelSha256() + "): occurrences may differ");
     }
     return ModelGraphs.signatures(chosen.graphDef(), chosen.source());
-  }
-
-  /** The score threshold of a generated model this command can rebuild (the defaults but the threshold), if any. */
-  static Optional<Float> generatedThreshold(String modelSource) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("threshold=([0-9.eE+-]+)").matcher(modelSource);
-    if (!modelSource.startsWith("generated(") || !m.find()) {
-      return Optional.empty();
-    }
-    try {
-      float t = Float.parseFloat(m.group(1));
-      return GeneratorOptions.defaults().withScoreThreshold(t).describe().equals(modelSource) ? Optional.of(t)
-          : Optional.empty();
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
   }
 
   private void printSignatures(SignatureTable table, PrintWriter out) {

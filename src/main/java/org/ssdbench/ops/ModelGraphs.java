@@ -1,7 +1,11 @@
 package org.ssdbench.ops;
 
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.ssdbench.model.GeneratorOptions;
+import org.ssdbench.model.LoadedModel;
 import org.ssdbench.model.ModelLoader;
 import org.tensorflow.proto.GraphDef;
 
@@ -13,12 +17,34 @@ public final class ModelGraphs {
   private ModelGraphs() {}
 
   /** The generated SSD MobileNet V2 (seed 42, batch 1, 300x300, NonMaxSuppressionV3) with this NMS score threshold. */
+  public static LoadedModel generatedModel(float scoreThreshold) {
+    return ModelLoader.generate(GeneratorOptions.defaults().withScoreThreshold(scoreThreshold));
+  }
+
+  /** The graph of {@link #generatedModel}. */
   public static GraphDef generated(float scoreThreshold) {
-    return ModelLoader.generate(GeneratorOptions.defaults().withScoreThreshold(scoreThreshold)).graphDef();
+    return generatedModel(scoreThreshold).graphDef();
   }
 
   public static String describeGenerated(float scoreThreshold) {
     return GeneratorOptions.defaults().withScoreThreshold(scoreThreshold).describe();
+  }
+
+  /**
+   * The score threshold of a model source ({@code env.json}'s {@code modelSource}) that {@link #generatedModel}
+   * rebuilds, i.e. {@link #describeGenerated} of it; empty for a file or another generated model (batch, layout).
+   */
+  public static Optional<Float> generatedThreshold(String modelSource) {
+    Matcher m = Pattern.compile("threshold=([0-9.eE+-]+)").matcher(modelSource);
+    if (!modelSource.startsWith("generated(") || !m.find()) {
+      return Optional.empty();
+    }
+    try {
+      float t = Float.parseFloat(m.group(1));
+      return describeGenerated(t).equals(modelSource) ? Optional.of(t) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   /**

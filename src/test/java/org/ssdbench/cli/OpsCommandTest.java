@@ -8,9 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ssdbench.model.GeneratorOptions;
-import org.ssdbench.model.ModelLoader;
 import org.ssdbench.ops.DefaultSignatures;
+import org.ssdbench.ops.ModelGraphs;
 
 final class OpsCommandTest {
   @Test
@@ -47,11 +46,11 @@ final class OpsCommandTest {
 
   @Test
   void knowsWhichGeneratedModelsItCanRebuild() {
-    assertThat(OpsCommand.generatedThreshold("generated(seed=42,batch=1,threshold=0.3,nms=V3)")).contains(0.3f);
-    assertThat(OpsCommand.generatedThreshold("generated(seed=42,batch=1,threshold=1.0E-8,nms=V3)")).contains(1e-8f);
-    assertThat(OpsCommand.generatedThreshold("generated(seed=42,batch=8,threshold=0.3,nms=V3)")).isEmpty();
-    assertThat(OpsCommand.generatedThreshold("generated(seed=42,batch=1,threshold=0.3,nms=V3,layout=2019)")).isEmpty();
-    assertThat(OpsCommand.generatedThreshold("/models/frozen_inference_graph.pb")).isEmpty();
+    assertThat(ModelGraphs.generatedThreshold("generated(seed=42,batch=1,threshold=0.3,nms=V3)")).contains(0.3f);
+    assertThat(ModelGraphs.generatedThreshold("generated(seed=42,batch=1,threshold=1.0E-8,nms=V3)")).contains(1e-8f);
+    assertThat(ModelGraphs.generatedThreshold("generated(seed=42,batch=8,threshold=0.3,nms=V3)")).isEmpty();
+    assertThat(ModelGraphs.generatedThreshold("generated(seed=42,batch=1,threshold=0.3,nms=V3,layout=2019)")).isEmpty();
+    assertThat(ModelGraphs.generatedThreshold("/models/frozen_inference_graph.pb")).isEmpty();
   }
 
   /** The per-op results and env.json of the H200 quick run, whose model is the generated one at threshold 0.3. */
@@ -87,7 +86,7 @@ final class OpsCommandTest {
     assertThat(err.toString()).contains("--score-threshold 1.0E-8 contradicts").contains("threshold=0.3");
 
     Path other = dir.resolve("other.pb");
-    Files.write(other, ModelLoader.generate(GeneratorOptions.defaults().withScoreThreshold(1e-8f)).graphDef().toByteArray());
+    Files.write(other, ModelGraphs.generated(1e-8f).toByteArray());
     StringWriter err2 = new StringWriter();
     code = Main.commandLine().setErr(new PrintWriter(err2))
         .execute("ops", "--report", run.toString(), "--model", other.toString());
